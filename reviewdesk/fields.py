@@ -67,3 +67,20 @@ FIELD_NAMES_EN: dict[str, str] = {
 }
 
 NUMERIC_KINDS = ("money", "number")
+
+
+def normalise_project_name(name: str) -> str:
+    """RULES.md §7: NFKC, case-folded, all whitespace and punctuation removed.
+
+    Symbols (``+``, ``/``, ``&``…) count as punctuation here: what is left is letters, digits and
+    marks, so "5G+TSN 改造。" and "5gtsn改造" name the same project.
+    """
+    import unicodedata
+
+    s = unicodedata.normalize("NFKC", name).casefold()
+    return "".join(ch for ch in s if unicodedata.category(ch)[0] in "LNM")
+
+
+def project_key(credit_code: str, project_name: str) -> str:
+    """The identity of an enterprise's project for the no-double-funding rule."""
+    return credit_code.strip().upper() + "|" + normalise_project_name(project_name)

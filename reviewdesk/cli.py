@@ -1,0 +1,265 @@
+"""The ``reviewdesk`` command (CONTRACT.md): a thin shell over the core.
+
+Exit status: 0 success; 2 bad input or usage (every problem on stderr, one per line, as
+``FILE:ROW: column: problem``); 3 a verification that failed; 1 an unexpected failure. Heavy
+modules (Qt, reportlab, pyHanko, openpyxl) are imported only by the commands that need them, so
+``reviewdesk policy list`` starts fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import ReviewDeskError
+from .i18n import msg
+
+
+def _echo_err(line: str) -> None:
+    click.echo(line, err=True)
+
+
+class _Group(click.Group):
+    """Turns known problems into messages and exit codes; bugs into exit 1 with details."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ReviewDeskError as e:
+            for line in e.lines():
+                _echo_err(line)
+            if e.problems and str(e.message) not in ("",):
+                _echo_err(str(e.message))
+            ctx.exit(e.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            _echo_err(str(msg("interrupted; nothing was changed by the interrupted step",
+                              "已中断；被中断的操作未做任何更改")))
+            ctx.exit(130)
+        except Exception:
+            _echo_err(str(msg("ReviewDesk hit an unexpected error (a bug). Details for IT:",
+                              "ReviewDesk 发生意外错误（程序缺陷）。供技术人员参考的详细信息：")))
+            _echo_err(traceback.format_exc())
+            ctx.exit(1)
+
+
+def _print_json(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+@click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reviewdesk")
+@click.option("--self-test", is_flag=True, help="Check this installation (resources, PDF, signing, Qt) and exit.")
+@click.pass_context
+def main(ctx: click.Context, self_test: bool) -> None:
+    """ReviewDesk: expert review sessions for industrial subsidy programs.
+
+    With no command, opens the desktop app.
+    """
+    if self_test:
+        from .selftest import run_self_test
+
+        ctx.exit(run_self_test(echo=click.echo))
+    if ctx.invoked_subcommand is None:
+        ctx.exit(_open_app(None, None))
+
+
+def _open_app(path: str | None, screenshot: str | None, demo: bool = False) -> int:
+    try:
+        from ui.app import main as app_main
+    except ImportError as e:
+        raise ReviewDeskError(msg("the desktop app is not installed ({e}); install with: pip install "
+                                  "'reviewdesk[gui]'", "未安装桌面程序（{e}）；请安装 reviewdesk[gui]", e=e)) from None
+    return app_main(file=path, screenshot=screenshot, demo=demo)
+
+
+# ----------------------------------------------------------------------------- policy
+@main.group()
+def policy() -> None:
+    """The shipped policy catalogs."""
+
+
+@policy.command("list")
+def policy_list() -> None:
+    """The shipped catalogs, one per line: id, name, period."""
+    from .policy import load_catalog, shipped_catalogs
+
+    for f in shipped_catalogs():
+        p = load_catalog(f)
+        click.echo(f"{p.id}\t{p.name}\t{p.valid_from.isoformat()}..{p.valid_to.isoformat()}")
+
+
+@policy.command("show")
+@click.argument("policy_id")
+@click.option("--json", "as_json", is_flag=True, help="The whole catalog as JSON.")
+def policy_show(policy_id: str, as_json: bool) -> None:
+    """One catalog (an id of a shipped catalog, or a path to a .toml file)."""
+    from .policy import find_catalog
+
+    p = find_catalog(policy_id)
+    if as_json:
+        _print_json(p.to_json())
+        return
+    click.echo(f"{p.id}  {p.name}  ({p.valid_from}..{p.valid_to})")
+    for prog in p.programs:
+        quota = "-" if prog.quota is None else prog.quota
+        click.echo(f"  {prog.id}  {prog.name}  quota={quota}  funding={prog.funding.kind}  "
+                   f"criteria={len(prog.criteria)}")
+
+
+# ----------------------------------------------------------------------------- session
+@main.group()
+def session() -> None:
+    """Create, pack and unpack session files."""
+
+
+@session.command("new")
+@click.argument("session_file", type=click.Path(dir_okay=False))
+@click.option("--policy", "policy_id", required=True, help="Policy catalog id (see `policy list`).")
+@click.option("--year", required=True, type=int)
+@click.option("--name", default=None, help="The session's name (default: the file name).")
+def session_new(session_file: str, policy_id: str, year: int, name: str | None) -> None:
+    """Create a session file for a policy and a year."""
+    from .policy import find_catalog
+    from .session import Session
+
+    pol = find_catalog(policy_id)
+    with Session.create(session_file, pol, year, name) as s:
+        click.echo(str(msg("created {p} (session {i}, {pol}, {y})", "已创建 {p}（会话 {i}，{pol}，{y} 年度）",
+                           p=session_file, i=s.id, pol=pol.id, y=year)))
+
+
+# ----------------------------------------------------------------------------- imports
+@main.group("import")
+def import_() -> None:
+    """Import applications, experts, conflicts, scores, prior awards or documents."""
+
+
+def _import_command(kind: str):
+    @click.argument("session_file", type=click.Path(dir_okay=False))
+    @click.argument("file", type=click.Path())
+    def command(session_file: str, file: str) -> None:
+        from .imports import IMPORTERS
+        from .session import Session
+
+        with Session.open(session_file) as s:
+            result = IMPORTERS[kind](s, file)
+        click.echo(result.summary())
+
+    command.__doc__ = {
+        "applications": "Applications (.csv or .xlsx).",
+        "experts": "The panel roster.",
+        "conflicts": "Declared conflicts of interest (expert, credit code).",
+        "scores": "Scores entered by a clerk from paper sheets (replaces existing ones).",
+        "prior-awards": "Awards of earlier sessions and years.",
+    }[kind]
+    return command
+
+
+for _kind in ("applications", "experts", "conflicts", "scores", "prior-awards"):
+    import_.command(_kind)(_import_command(_kind))
+
+
+@import_.command("documents")
+@click.argument("session_file", type=click.Path(dir_okay=False))
+@click.argument("folder", type=click.Path(file_okay=False))
+def import_documents(session_file: str, folder: str) -> None:
+    """Application documents (PDF, images) from FOLDER/<application id>/ or <id>_name files."""
+    from .documents import import_documents as do_import
+    from .session import Session
+
+    with Session.open(session_file) as s:
+        result = do_import(s, folder)
+    click.echo(result.summary())
+
+
+# ----------------------------------------------------------------------------- rank, decide
+@main.command()
+@click.argument("session_file", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="The ranked shortlist per program as JSON.")
+def rank(session_file: str, as_json: bool) -> None:
+    """The ranked shortlist per program."""
+    from .session import Session
+    from .shortlist import shortlist
+
+    with Session.open(session_file, readonly=True) as s:
+        result = shortlist(s)
+    if as_json:
+        _print_json(result.to_json())
+        return
+    for p in result.programs:
+        quota = "-" if p.quota is None else f"{p.quota} (left {p.quota_left})"
+        line = f"{p.program.id} {p.program.name}  quota {quota}"
+        if p.budget_pool is not None:
+            line += f"  pool {p.budget_pool:,} (left {p.budget_left:,})"
+        click.echo(line)
+        for e in p.entries:
+            rank_ = "" if e.rank is None else str(e.rank)
+            score = "-" if e.score is None else str(e.score)
+            amount = "" if e.amount is None else f"{e.amount:,}"
+            click.echo(f"  {rank_:>4} {e.application_id:<12} {score:>6} {e.agg.n:>2} {e.status:<9} {amount:>12}  "
+                       f"{'=' if e.tied else ' '} {e.reason or ''}  {e.application.enterprise_name}")
+
+
+@main.command()
+@click.argument("session_file", type=click.Path(dir_okay=False))
+@click.argument("application_id")
+@click.option("--award", "kind", flag_value="award", help="Force an award.")
+@click.option("--exclude", "kind", flag_value="exclude", help="Force an exclusion.")
+@click.option("--clear", "kind", flag_value="clear", help="Withdraw the decision.")
+@click.option("--reason", required=True, help="The written reason (printed on the shortlist).")
+def decide(session_file: str, application_id: str, kind: str | None, reason: str) -> None:
+    """The chair's decision on one application (RULES.md §8)."""
+    from .decisions import decide as do_decide
+    from .session import Session
+
+    if kind is None:
+        raise click.UsageError("one of --award, --exclude or --clear is required")
+    with Session.open(session_file) as s:
+        do_decide(s, application_id, kind, reason)
+    click.echo(str(msg("decision recorded: {a} {k}", "已记录决定：{a} {k}", a=application_id, k=kind)))
+
+
+# ----------------------------------------------------------------------------- app and demo
+@main.command("open")
+@click.argument("session_file", required=False, type=click.Path(dir_okay=False))
+@click.option("--screenshot", type=click.Path(dir_okay=False), help="Render the first window to a PNG and exit.")
+def open_(session_file: str | None, screenshot: str | None) -> None:
+    """Open the desktop app (on a session, a work copy or a pack)."""
+    raise SystemExit(_open_app(session_file, screenshot))
+
+
+@main.command()
+@click.option("--no-gui", is_flag=True, help="Only write the demo session file.")
+@click.option("--out", type=click.Path(dir_okay=False), default=None, help="Where to write the demo session.")
+@click.option("--screenshot", type=click.Path(dir_okay=False), help="Render the first window to a PNG and exit.")
+def demo(no_gui: bool, out: str | None, screenshot: str | None) -> None:
+    """Build the demo session (and open it in the app)."""
+    from .demo import build_demo, default_demo_path
+
+    path = Path(out) if out else default_demo_path()
+    if out is None and path.exists():
+        path.unlink()
+        for suffix in ("-wal", "-shm", ".lock"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+    build_demo(path)
+    if no_gui:
+        click.echo(str(msg("demo session written to {p}", "演示会话已写入 {p}", p=path)))
+        return
+    raise SystemExit(_open_app(str(path), screenshot, demo=True))
+
+
+def run() -> None:  # pragma: no cover - console entry for frozen builds
+    main(prog_name="reviewdesk")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    main(prog_name="reviewdesk")

@@ -1,0 +1,151 @@
+"""From a panel's reviews to each application's score (RULES.md §2–3).
+
+A review is one expert's scores for one application; it is complete when every criterion of the
+program has a score, and only complete reviews count. With ``n >= trim_from`` reviews the lowest
+and the highest (ordered by total, then expert id) are dropped; the score is the mean of the rest,
+rounded half-up to two decimals. Scores are handled as ``points2`` (twice the score, an integer),
+so every sum is exact and the only rounding is the final one.
+
+Other aggregations (mean, median, per-expert z-scores) exist for the chair's what-if view only;
+the shortlist of record always uses the catalog's rule.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from .session import Session
+
+CENT = Decimal("0.01")
+AGGREGATIONS = ("trimmed", "mean", "median")
+
+
+def round2(d: Decimal) -> Decimal:
+    return d.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Review:
+    """A complete review: the expert and twice the total."""
+
+    expert_id: str
+    total2: int
+
+    @property
+    def total(self) -> Decimal:
+        return Decimal(self.total2) / 2
+
+
+@dataclass
+class Aggregate:
+    """An application's complete reviews and what the rule made of them."""
+
+    application_id: str
+    reviews: list[Review]  # ordered by (total, expert_id)
+    kept: list[Review]
+    dropped: list[Review]
+    score: Decimal | None  # None with too few reviews
+    n: int = 0
+    criteria: dict[str, Decimal] = field(default_factory=dict)  # filled on demand (tie-breaks, reports)
+
+
+@dataclass
+class PanelData:
+    """Everything scoring needs from a session, read once."""
+
+    reviews: dict[str, list[Review]]  # application -> complete reviews of non-conflicted experts
+    incomplete: dict[str, int]  # application -> number of incomplete reviews
+    conflicted_ignored: int = 0
+
+
+def load_panel(session: Session, criteria_count: dict[str, int], app_program: dict[str, str],
+               app_code: dict[str, str]) -> PanelData:
+    """Read complete reviews with one grouped query (scores are summed by SQLite).
+
+    Reviews by an expert who declared a conflict with the application's enterprise never count,
+    even if they were entered before the conflict was declared.
+    """
+    conflicts = set(session.conn.execute("SELECT expert_id, credit_code FROM conflicts").fetchall())
+    reviews: dict[str, list[Review]] = defaultdict(list)
+    incomplete: dict[str, int] = defaultdict(int)
+    ignored = 0
+    cur = session.conn.execute(
+        "SELECT application_id, expert_id, sum(points2), count(points2) FROM scores "
+        "GROUP BY application_id, expert_id")
+    for aid, eid, total2, cnt in cur:
+        program = app_program.get(aid)
+        if program is None:
+            continue
+        if conflicts and (eid, app_code[aid]) in conflicts:
+            ignored += 1
+            continue
+        if cnt == criteria_count[program]:
+            reviews[aid].append(Review(eid, total2))
+        elif cnt:
+            incomplete[aid] += 1
+    return PanelData(dict(reviews), dict(incomplete), ignored)
+
+
+def aggregate(application_id: str, reviews: list[Review], min_reviews: int, trim_from: int,
+              method: str = "trimmed") -> Aggregate:
+    """Apply RULES.md §3 (or, for what-if, another aggregation) to one application's reviews."""
+    ordered = sorted(reviews, key=lambda r: (r.total2, r.expert_id))
+    n = len(ordered)
+    if method == "trimmed" and n >= trim_from:
+        kept, dropped = ordered[1:-1], [ordered[0], ordered[-1]]
+    else:
+        kept, dropped = ordered, []
+    score = None
+    if n >= min_reviews and kept:
+        if method == "median":
+            score = round2(Decimal(statistics.median([r.total2 for r in kept])) / 2)
+        else:
+            score = round2(Decimal(sum(r.total2 for r in kept)) / (2 * len(kept)))
+    return Aggregate(application_id, ordered, kept, dropped, score, n)
+
+
+def criterion_aggregates(session: Session, agg: Aggregate, criteria: tuple[str, ...]) -> dict[str, Decimal]:
+    """Each criterion's mean over the kept reviews, rounded like the score."""
+    if not agg.kept:
+        return {}
+    experts = [r.expert_id for r in agg.kept]
+    marks = ",".join("?" * len(experts))
+    sums: dict[str, int] = defaultdict(int)
+    for crit, p2 in session.conn.execute(
+            f"SELECT criterion, points2 FROM scores WHERE application_id = ? AND expert_id IN ({marks})",
+            [agg.application_id, *experts]):
+        if p2 is not None:
+            sums[crit] += p2
+    k = 2 * len(experts)
+    return {c: round2(Decimal(sums.get(c, 0)) / k) for c in criteria}
+
+
+def zscore_reviews(reviews: dict[str, list[Review]]) -> dict[str, list[Review]]:
+    """What-if: each expert's totals rescaled to the panel's mean and spread (z-scores mapped back
+    onto the panel's scale), so a harsh or lenient expert weighs like the others."""
+    by_expert: dict[str, list[int]] = defaultdict(list)
+    for revs in reviews.values():
+        for r in revs:
+            by_expert[r.expert_id].append(r.total2)
+    everything = [t for ts in by_expert.values() for t in ts]
+    if len(everything) < 2:
+        return reviews
+    mu = statistics.fmean(everything)
+    sd = statistics.pstdev(everything) or 1.0
+    stats = {}
+    for e, ts in by_expert.items():
+        m = statistics.fmean(ts)
+        s = statistics.pstdev(ts) if len(ts) > 1 else 0.0
+        stats[e] = (m, s or sd)
+    out: dict[str, list[Review]] = {}
+    for aid, revs in reviews.items():
+        new = []
+        for r in revs:
+            m, s = stats[r.expert_id]
+            # Back to half-points, rounded: the what-if view shows scores on the usual scale.
+            new.append(Review(r.expert_id, max(0, min(200, round(mu + (r.total2 - m) / s * sd)))))
+        out[aid] = new
+    return out

@@ -1,0 +1,475 @@
+"""The ranked, funded shortlist (RULES.md §4–8).
+
+:func:`load_inputs` reads what the rules need from a session once; :func:`compute` is a pure
+function of those inputs (and of :class:`Options` for the chair's what-if view), so the same
+session always gives the same shortlist and what-if or stability runs never touch the file.
+
+Every entry carries how it was reached: the reviews kept and dropped, the rule that decided its
+status, and the derivation of its amount.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import ROUND_FLOOR, Decimal
+from typing import Any
+
+from .fields import LEVEL_NAMES_ZH
+from .policy import Condition, Policy, Program
+from .scoring import Aggregate, PanelData, Review, aggregate, criterion_aggregates, load_panel, zscore_reviews
+from .session import Session
+
+APP_COLUMNS = ("application_id", "program", "enterprise_name", "credit_code", "project_name", "project_key",
+               "level", "actual_investment", "construction_investment", "sales_received_1y", "rented_area_m2",
+               "requested_amount", "fiscal_support", "international_organiser", "own_ip")
+
+
+@dataclass(frozen=True)
+class Application:
+    application_id: str
+    program: str
+    enterprise_name: str
+    credit_code: str
+    project_name: str
+    project_key: str
+    level: str | None
+    actual_investment: int | None
+    construction_investment: int | None
+    sales_received_1y: int | None
+    rented_area_m2: str | None
+    requested_amount: int | None
+    fiscal_support: int | None
+    international_organiser: int | None
+    own_ip: int | None
+
+    def value(self, name: str) -> Any:
+        v = getattr(self, name)
+        if name == "rented_area_m2" and v is not None:
+            return Decimal(v)
+        if name in ("fiscal_support", "international_organiser", "own_ip") and v is not None:
+            return bool(v)
+        return v
+
+
+@dataclass(frozen=True)
+class PriorAward:
+    project_key: str
+    program: str
+    year: int
+    amount: int
+    level: str | None
+
+
+@dataclass
+class Inputs:
+    """What the rules read from a session."""
+
+    policy: Policy
+    year: int
+    name: str
+    applications: list[Application]
+    panel: PanelData
+    prior: list[PriorAward]
+    decisions: dict[str, tuple[str, str]]  # application -> (award|exclude, reason)
+    criteria_loader: Callable[[Aggregate, tuple[str, ...]], dict[str, Decimal]] | None = None
+
+
+def load_inputs(session: Session) -> Inputs:
+    policy = session.policy
+    apps = [Application(*row) for row in session.conn.execute(
+        f"SELECT {', '.join(APP_COLUMNS)} FROM applications")]
+    criteria_count = {p.id: len(p.criteria) for p in policy.programs}
+    panel = load_panel(session, criteria_count, {a.application_id: a.program for a in apps},
+                       {a.application_id: a.credit_code for a in apps})
+    prior = [PriorAward(*r) for r in session.conn.execute(
+        "SELECT project_key, program, year, amount, level FROM prior_awards")]
+    return Inputs(policy, session.year, session.name, apps, panel, prior, session.decisions(),
+                  criteria_loader=lambda agg, crits: criterion_aggregates(session, agg, crits))
+
+
+@dataclass(frozen=True)
+class Options:
+    """What-if settings; the defaults are the rules of record."""
+
+    aggregation: str = "trimmed"
+    zscores: bool = False
+    pass_score: dict[str, Decimal] = field(default_factory=dict)  # program -> pass score
+    quota: dict[str, int | None] = field(default_factory=dict)  # program -> quota
+    leave_out: frozenset[str] = frozenset()  # experts whose reviews are left out
+
+
+@dataclass
+class Entry:
+    application: Application
+    status: str  # awarded | reserve | excluded
+    reason: str | None
+    rank: int | None
+    agg: Aggregate
+    amount: int | None
+    entitlement: int | None
+    derivation: str
+    tied: bool = False
+    forced: str | None = None  # award | exclude when the chair decided
+
+    @property
+    def application_id(self) -> str:
+        return self.application.application_id
+
+    @property
+    def score(self) -> Decimal | None:
+        return self.agg.score
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "application_id": self.application_id,
+            "status": self.status,
+            "rank": self.rank,
+            "score": None if self.agg.score is None else str(self.agg.score),
+            "reviews": self.agg.n,
+            "amount": self.amount if self.status != "excluded" else None,
+            "reason": self.reason,
+            "tied": self.tied,
+        }
+
+
+@dataclass
+class ProgramResult:
+    program: Program
+    entries: list[Entry]
+    quota: int | None
+    quota_left: int | None
+    budget_pool: int | None
+    budget_left: int | None
+    prior_count: int
+    prior_amount: int
+    prior_level_counts: dict[str, int]
+    awarded_amount: int
+
+    def to_json(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "program": self.program.id,
+            "quota": self.quota,
+            "quota_left": self.quota_left,
+            "budget_pool": self.budget_pool,
+            "budget_left": self.budget_left,
+        }
+        if self.program.level_quotas:
+            d["level_quotas"] = dict(self.program.level_quotas)
+        d["entries"] = [e.to_json() for e in self.entries]
+        return d
+
+
+@dataclass
+class Shortlist:
+    name: str
+    year: int
+    policy: Policy
+    programs: list[ProgramResult]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"session": {"name": self.name, "year": self.year, "policy": self.policy.id},
+                "programs": [p.to_json() for p in self.programs]}
+
+    def entries(self) -> dict[str, Entry]:
+        return {e.application_id: e for p in self.programs for e in p.entries}
+
+
+# ----------------------------------------------------------------------------- rules
+
+
+def condition_holds(cond: Condition, app: Application) -> bool:
+    """An eligibility condition; a missing field fails every condition on it (RULES.md §4)."""
+    v = app.value(cond.field)
+    if v is None:
+        return False
+    op = cond.op
+    if op == "present":
+        return True
+    if op == "is_true":
+        return v is True
+    if op == "is_false":
+        return v is False
+    if op == "in":
+        return v in cond.value
+    if op == "==":
+        if isinstance(cond.value, Decimal):
+            return Decimal(v) == cond.value
+        return v == cond.value
+    if op == ">=":
+        return Decimal(v) >= cond.value
+    if op == "<=":
+        return Decimal(v) <= cond.value
+    return False  # pragma: no cover - the catalog validator allows no other op
+
+
+def _yuan(n: int | Decimal) -> str:
+    return f"{int(n):,}"
+
+
+def entitlement(program: Program, app: Application) -> tuple[int | None, str | None, str]:
+    """``(entitlement, missing_field, derivation)`` by the program's funding rule (RULES.md §6)."""
+    f = program.funding
+    if f.kind == "rate_of_base":
+        base = app.value(f.base)
+        if base is None:
+            return None, f.base, ""
+        raw = f.rate * base
+        ent = min(raw, Decimal(f.cap)).to_integral_value(rounding=ROUND_FLOOR)
+        return int(ent), None, f"{_pct(f.rate)} × {_yuan(base)} = {_yuan_d(raw)} {'≤' if raw <= f.cap else '>'} " \
+                               f"cap {_yuan(f.cap)}"
+    if f.kind == "by_level":
+        if app.level is None or app.level not in f.levels:
+            return None, "level", ""
+        rule = f.levels[app.level]
+        lvl = LEVEL_NAMES_ZH.get(app.level, app.level)
+        if rule.rate is not None:
+            base = app.value(f.base) if f.base else None
+            if base is None:
+                return None, f.base or "level", ""
+            raw = rule.rate * base
+            ent = min(raw, Decimal(rule.cap)) if rule.cap is not None else raw
+            return int(ent.to_integral_value(rounding=ROUND_FLOOR)), None, \
+                f"{lvl}: {_pct(rule.rate)} × {_yuan(base)} = {_yuan_d(raw)}" + \
+                (f" {'≤' if raw <= rule.cap else '>'} cap {_yuan(rule.cap)}" if rule.cap is not None else "")
+        return int(rule.cap), None, f"{lvl}: cap {_yuan(rule.cap)}"
+    if f.kind == "fixed_cap":
+        return int(f.cap), None, f"cap {_yuan(f.cap)}"
+    if f.kind == "bands":
+        v = app.value(f.field)
+        if v is None:
+            return None, f.field, ""
+        v = Decimal(v)
+        for b in f.bands:
+            if v >= b.min and (b.max is None or v < b.max):
+                hi = "∞" if b.max is None else _yuan(b.max)
+                return b.amount, None, f"{f.field} {v} ∈ [{_yuan(b.min)}, {hi}) → {_yuan(b.amount)}"
+        return None, f.field, ""
+    # pool: the requested amount, limited by the pool
+    if app.requested_amount is None:
+        return None, "requested_amount", ""
+    return app.requested_amount, None, f"requested {_yuan(app.requested_amount)}"
+
+
+def _pct(rate: Decimal) -> str:
+    p = (rate * 100).normalize()
+    return f"{p:f}%"
+
+
+def _yuan_d(d: Decimal) -> str:
+    if d == d.to_integral_value():
+        return _yuan(d)
+    return f"{d:,.2f}"
+
+
+def amount_for(program: Program, app: Application) -> tuple[int | None, int | None, str | None, str]:
+    """``(amount, entitlement, missing_field, derivation)``: the entitlement limited by the request."""
+    ent, missing, how = entitlement(program, app)
+    if ent is None:
+        return None, None, missing, how
+    amount = ent
+    if app.requested_amount is not None and app.requested_amount < ent:
+        amount = app.requested_amount
+        how = f"{how}; requested {_yuan(app.requested_amount)} → {_yuan(amount)}"
+    else:
+        how = f"{how} → {_yuan(amount)}"
+    return amount, ent, None, how
+
+
+def compute(inputs: Inputs, options: Options | None = None) -> Shortlist:
+    """The shortlist for ``inputs`` under ``options`` (the rules of record by default)."""
+    opts = options or Options()
+    policy = inputs.policy
+    reviews = inputs.panel.reviews
+    if opts.leave_out:
+        reviews = {a: [r for r in rs if r.expert_id not in opts.leave_out] for a, rs in reviews.items()}
+    if opts.zscores:
+        reviews = zscore_reviews(reviews)
+
+    by_program: dict[str, list[Application]] = defaultdict(list)
+    for app in inputs.applications:
+        by_program[app.program].append(app)
+
+    funded: set[str] = {p.project_key for p in inputs.prior}
+    prior_count: dict[str, int] = defaultdict(int)
+    prior_level: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    prior_amount: dict[str, int] = defaultdict(int)
+    for p in inputs.prior:
+        if p.year == inputs.year and policy.program(p.program) is not None:
+            prior_count[p.program] += 1
+            prior_amount[p.program] += p.amount
+            if p.level:
+                prior_level[p.program][p.level] += 1
+
+    # First pass: aggregate, check exclusions, compute amounts; collect forced awards.
+    prepared: dict[str, list[Entry]] = {}
+    forced_awards: list[Entry] = []
+    for program in policy.programs:
+        apps = by_program.get(program.id)
+        if not apps:
+            continue
+        pass_score = opts.pass_score.get(program.id, program.pass_score)
+        entries = []
+        for app in apps:
+            agg = aggregate(app.application_id, reviews.get(app.application_id, []), program.min_reviews,
+                            program.trim_from, opts.aggregation)
+            amount, ent, missing, how = amount_for(program, app)
+            reason = None
+            for cond in program.eligibility:
+                if not condition_holds(cond, app):
+                    reason = f"ineligible:{cond.id}"
+                    break
+            if reason is None and missing is not None:
+                reason = f"ineligible:{missing}"
+            if reason is None and agg.n < program.min_reviews:
+                reason = "insufficient_reviews"
+            if reason is None and agg.score < pass_score:
+                reason = "below_threshold"
+            e = Entry(app, "excluded" if reason else "candidate", reason, None, agg, amount, ent, how)
+            decision = inputs.decisions.get(app.application_id)
+            if decision:
+                kind, text = decision
+                e.forced = kind
+                e.reason = f"chair:{text}"
+                if kind == "exclude":
+                    e.status = "excluded"
+                else:
+                    e.status = "awarded"
+                    if e.amount is None and app.requested_amount is not None:
+                        e.amount = app.requested_amount
+                        e.derivation = f"chair decision; requested {_yuan(app.requested_amount)}"
+                    forced_awards.append(e)
+            entries.append(e)
+        prepared[program.id] = entries
+
+    # Forced awards take quota and pool first, and fund their project before the walk.
+    used: dict[str, int] = dict(prior_count)
+    used_level: dict[str, dict[str, int]] = {k: dict(v) for k, v in prior_level.items()}
+    spent: dict[str, int] = dict(prior_amount)
+    for e in forced_awards:
+        pid = e.application.program
+        used[pid] = used.get(pid, 0) + 1
+        if e.application.level:
+            used_level.setdefault(pid, {})
+            used_level[pid][e.application.level] = used_level[pid].get(e.application.level, 0) + 1
+        spent[pid] = spent.get(pid, 0) + (e.amount or 0)
+        funded.add(e.application.project_key)
+
+    results = []
+    for program in policy.programs:
+        entries = prepared.get(program.id)
+        if entries is None:
+            continue
+        quota = opts.quota.get(program.id, program.quota)
+        ranked = [e for e in entries if e.status == "candidate" or (e.forced == "award")]
+        _rank(ranked, program, inputs)
+        pool = program.budget_pool
+        lq = program.level_quotas or {}
+        n_used = used.get(program.id, 0)
+        lv_used = dict(used_level.get(program.id, {}))
+        n_spent = spent.get(program.id, 0)
+        for e in ranked:
+            if e.forced == "award":
+                continue
+            app = e.application
+            if app.project_key in funded:
+                e.status, e.reason = "reserve", "duplicate_award"
+            elif (quota is not None and n_used >= quota) or (
+                    app.level in lq and lv_used.get(app.level, 0) >= lq[app.level]):
+                e.status, e.reason = "reserve", "quota_full"
+            elif pool is not None and e.amount > pool - n_spent:
+                e.status, e.reason = "reserve", "budget_exhausted"
+            else:
+                e.status, e.reason = "awarded", None
+                n_used += 1
+                if app.level:
+                    lv_used[app.level] = lv_used.get(app.level, 0) + 1
+                n_spent += e.amount
+                funded.add(app.project_key)
+        excluded = sorted((e for e in entries if e.status == "excluded"), key=lambda e: e.application_id)
+        awarded_amount = sum(e.amount or 0 for e in ranked if e.status == "awarded")
+        results.append(ProgramResult(
+            program=program, entries=ranked + excluded, quota=quota,
+            quota_left=None if quota is None else max(0, quota - n_used),
+            budget_pool=pool, budget_left=None if pool is None else max(0, pool - n_spent),
+            prior_count=prior_count.get(program.id, 0), prior_amount=prior_amount.get(program.id, 0),
+            prior_level_counts=dict(prior_level.get(program.id, {})), awarded_amount=awarded_amount))
+    return Shortlist(inputs.name, inputs.year, policy, results)
+
+
+def _rank(ranked: list[Entry], program: Program, inputs: Inputs) -> None:
+    """Sort candidates (RULES.md §5), set ranks and tie marks in place.
+
+    Criterion aggregates are computed only where two candidates share a score: they decide
+    nothing elsewhere, and reading them for 20,000 applications would cost a second per run.
+    """
+    by_score: dict[Decimal | None, list[Entry]] = defaultdict(list)
+    for e in ranked:
+        by_score[e.agg.score].append(e)
+    tie = program.tie_break
+    for score, group in by_score.items():
+        if len(group) > 1 and score is not None and tie:
+            for e in group:
+                if not e.agg.criteria and inputs.criteria_loader is not None:
+                    e.agg.criteria = inputs.criteria_loader(e.agg, program.criterion_ids)
+    neg_inf = Decimal("-Infinity")
+
+    def key(e: Entry) -> tuple:
+        s = e.agg.score
+        crits = tuple(-(e.agg.criteria.get(c, neg_inf)) for c in tie) if len(by_score[s]) > 1 else ()
+        return (s is None, -(s if s is not None else 0), crits, e.application_id)
+
+    ranked.sort(key=key)
+    full: dict[tuple, int] = defaultdict(int)
+    for e in ranked:
+        if e.agg.score is not None:
+            full[key(e)[:3]] += 1
+    for i, e in enumerate(ranked, 1):
+        e.rank = i
+        e.tied = e.agg.score is not None and full[key(e)[:3]] > 1
+
+
+def shortlist(session: Session, options: Options | None = None) -> Shortlist:
+    """The shortlist of a session (the rules of record unless ``options`` says otherwise)."""
+    return compute(load_inputs(session), options)
+
+
+def stability(inputs: Inputs, progress: Callable[[int, int], bool] | None = None) -> dict[str, list[str]]:
+    """For each award, the experts whose leaving-out would take it away (one recompute per expert).
+
+    An award that flips when one expert's reviews are left out rests on that expert alone: the chair
+    should know before signing. ``progress(done, total)`` may return False to cancel.
+    """
+    base = compute(inputs)
+    awarded = {e.application_id for p in base.programs for e in p.entries if e.status == "awarded"}
+    experts = sorted({r.expert_id for rs in inputs.panel.reviews.values() for r in rs})
+    fragile: dict[str, list[str]] = defaultdict(list)
+    for i, expert in enumerate(experts):
+        if progress is not None and progress(i, len(experts)) is False:
+            break
+        alt = compute(inputs, Options(leave_out=frozenset({expert})))
+        for p in alt.programs:
+            for e in p.entries:
+                if e.application_id in awarded and e.status != "awarded":
+                    fragile[e.application_id].append(expert)
+    if progress is not None:
+        progress(len(experts), len(experts))
+    return dict(fragile)
+
+
+def what_if(inputs: Inputs, options: Options) -> list[tuple[str, str, str, str | None, str | None]]:
+    """Applications whose status would change: ``(application_id, before, after, reason_before,
+    reason_after)``. The session is never touched."""
+    before = compute(inputs).entries()
+    after = compute(inputs, options).entries()
+    changes = []
+    for aid in sorted(before):
+        b, a = before[aid], after[aid]
+        if b.status != a.status:
+            changes.append((aid, b.status, a.status, b.reason, a.reason))
+    return changes
+
+
+__all__ = ["Application", "Inputs", "Options", "Entry", "ProgramResult", "Shortlist", "load_inputs", "compute",
+           "shortlist", "stability", "what_if", "amount_for", "condition_holds", "Review"]
