@@ -84,3 +84,74 @@ def write_csv(path: Path, header: list[str], rows: list[list], encoding: str = "
         w.writerow(header)
         w.writerows(rows)
     return path
+
+
+APP_HEADER = ["application_id", "program", "enterprise_name", "credit_code", "project_name", "level",
+              "actual_investment", "construction_investment", "sales_received_1y", "rented_area_m2",
+              "requested_amount", "fiscal_support", "international_organiser", "own_ip"]
+
+
+def app_row(aid: str, program: str, ent: int, project: str | None = None, **fields) -> list:
+    row = {"application_id": aid, "program": program, "enterprise_name": f"企业{ent}",
+           "credit_code": credit_code(ent), "project_name": project or f"项目{aid}"}
+    row.update(fields)
+    return ["" if row.get(h) is None else row.get(h, "") for h in APP_HEADER]
+
+
+def build_session(tmp: Path, apps: list[list], totals: dict[str, list] | None = None, *, policy=None,
+                  experts: int = 5, prior: list[list] | None = None, conflicts: list[tuple] | None = None,
+                  year: int = 2021, name: str = "测试会话"):
+    """A session with applications and scores.
+
+    ``totals`` maps an application to one entry per expert (E1, E2, …): a list of criterion scores,
+    or a number spread over the criteria as evenly as 0.5 steps allow, or None for no review.
+    """
+    from reviewdesk.imports import (import_applications, import_conflicts, import_experts, import_prior_awards,
+                                    import_scores)
+    from reviewdesk.session import Session
+
+    policy = policy or test_policy()
+    s = Session.create(tmp / f"s{len(list(tmp.glob('*.rdesk')))}.rdesk", policy, year, name)
+    import_applications(s, write_csv(tmp / "apps.csv", APP_HEADER, apps))
+    import_experts(s, write_csv(tmp / "experts.csv", ["expert_id", "name"],
+                                [[f"E{i}", f"专家{i}"] for i in range(1, experts + 1)]))
+    if conflicts:
+        import_conflicts(s, write_csv(tmp / "conflicts.csv", ["expert_id", "credit_code"], conflicts))
+    if prior:
+        import_prior_awards(s, write_csv(tmp / "prior.csv", ["credit_code", "project_name", "program", "year",
+                                                               "amount", "level"], prior))
+    if totals:
+        rows = []
+        programs = {r[0]: r[1] for r in apps}
+        for aid, per_expert in totals.items():
+            crits = policy.program(programs[aid]).criteria
+            for i, t in enumerate(per_expert, 1):
+                if t is None:
+                    continue
+                scores = t if isinstance(t, list) else spread(t, [c.max_points for c in crits])
+                for c, sc in zip(crits, scores, strict=False):
+                    if sc is not None:
+                        rows.append([f"E{i}", aid, c.id, sc])
+        if rows:
+            import_scores(s, write_csv(tmp / "scores.csv", ["expert_id", "application_id", "criterion", "score"],
+                                       rows))
+    return s
+
+
+def spread(total, maxes: list[int]) -> list[str]:
+    """Split a total (a multiple of 0.5) over criteria in proportion to their points."""
+    from decimal import Decimal
+
+    total = Decimal(str(total))
+    out = []
+    left = total
+    for i, m in enumerate(maxes):
+        if i == len(maxes) - 1:
+            v = left
+        else:
+            v = (total * m / sum(maxes) * 2).to_integral_value() / 2
+            v = min(v, Decimal(m))
+        out.append(v)
+        left -= v
+    assert all(0 <= v <= m for v, m in zip(out, maxes, strict=True)), (total, out)
+    return [str(v) for v in out]
