@@ -58,6 +58,6 @@ class Msg:
         return Msg(self.en.format(**kw), self.zh.format(**kw))
 
 
-def msg(en: str, zh: str, **kw: object) -> Msg:
+def msg(en: str, zh: str, /, **kw: object) -> Msg:
     """A bilingual message, formatted with ``kw`` in both languages."""
     return Msg(en, zh).format(**kw) if kw else Msg(en, zh)
