@@ -74,7 +74,7 @@ def catalog_dict() -> dict:
     return copy.deepcopy(BASE)
 
 
-def test_policy():
+def make_policy():
     return parse_catalog(catalog_dict(), "test")
 
 
@@ -110,7 +110,7 @@ def build_session(tmp: Path, apps: list[list], totals: dict[str, list] | None = 
                                     import_scores)
     from reviewdesk.session import Session
 
-    policy = policy or test_policy()
+    policy = policy or make_policy()
     s = Session.create(tmp / f"s{len(list(tmp.glob('*.rdesk')))}.rdesk", policy, year, name)
     import_applications(s, write_csv(tmp / "apps.csv", APP_HEADER, apps))
     import_experts(s, write_csv(tmp / "experts.csv", ["expert_id", "name"],
