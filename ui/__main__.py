@@ -1,0 +1,16 @@
+"""``python -m ui [FILE] [--screenshot PNG] [--demo]``: the desktop app without the CLI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .app import main
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(prog="python -m ui", description="ReviewDesk desktop app")
+    parser.add_argument("file", nargs="?", help="session (.rdesk), package (.rdpack) or work copy (.rdwork)")
+    parser.add_argument("--screenshot", metavar="PNG", help="render the first window to PNG and exit")
+    parser.add_argument("--demo", action="store_true", help="open the demo session")
+    args, qt_args = parser.parse_known_args()
+    sys.exit(main([sys.argv[0], *qt_args], file=args.file, screenshot=args.screenshot, demo=args.demo))
