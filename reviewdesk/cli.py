@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -71,13 +72,22 @@ def main(ctx: click.Context, self_test: bool) -> None:
         ctx.exit(_open_app(None, None))
 
 
+_APP_OPENER: Callable[..., int] | None = None
+
+
+def set_app_opener(opener: Callable[..., int]) -> None:
+    """Called by the desktop app's launcher (``ui.launcher``): the core never imports the app, the
+    app plugs itself in."""
+    global _APP_OPENER
+    _APP_OPENER = opener
+
+
 def _open_app(path: str | None, screenshot: str | None, demo: bool = False) -> int:
-    try:
-        from ui.app import main as app_main
-    except ImportError as e:
-        raise ReviewDeskError(msg("the desktop app is not installed ({e}); install with: pip install "
-                                  "'reviewdesk[gui]'", "未安装桌面程序（{e}）；请安装 reviewdesk[gui]", e=e)) from None
-    return app_main(file=path, screenshot=screenshot, demo=demo)
+    if _APP_OPENER is None:
+        raise ReviewDeskError(msg("the desktop app is not available in this command; start `reviewdesk` as "
+                                  "installed (with the [gui] extra)",
+                                  "此命令中没有桌面程序；请运行安装后的 reviewdesk（需安装 [gui] 组件）"))
+    return _APP_OPENER(file=path, screenshot=screenshot, demo=demo)
 
 
 # ----------------------------------------------------------------------------- policy

@@ -1,0 +1,120 @@
+"""ReviewDesk benchmarks: wall-clock timings of whole commands, medians over repeats.
+
+    python bench/run.py [--quick] [--only NAME ...]
+
+Each benchmark prints its median, min and max and the target from the issues; all results go to
+``bench/out/results.json``. Whole commands are timed as a user meets them (process start
+included). The machine is shared and noisy: read medians, and compare ratios run in the same go.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+BIN = Path(sys.executable).parent / "reviewdesk"
+RESULTS: dict[str, dict] = {}
+
+
+def timed(cmd: list[str], env: dict | None = None) -> float:
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    dt = time.perf_counter() - t0
+    if p.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, cmd))} failed: {p.stderr.decode()[-2000:]}")
+    return dt
+
+
+def record(name: str, samples: list[float], target: float | None, unit: str = "s", note: str = "") -> None:
+    med = statistics.median(samples)
+    RESULTS[name] = {"median": med, "min": min(samples), "max": max(samples), "n": len(samples), "target": target,
+                     "unit": unit, "note": note}
+    ok = "" if target is None else ("  OK" if med <= target else "  OVER TARGET")
+    tgt = "" if target is None else f"  (target ≤ {target} {unit})"
+    print(f"{name:<44} median {med:8.3f} {unit}  min {min(samples):.3f}  max {max(samples):.3f}{tgt}{ok}  {note}",
+          flush=True)
+
+
+def bench_policy_list(repeat: int) -> None:
+    timed([str(BIN), "policy", "list"])
+    record("policy list (process)", [timed([str(BIN), "policy", "list"]) for _ in range(repeat)], 0.3)
+    record("python -c pass (process floor)", [timed([sys.executable, "-c", "pass"]) for _ in range(repeat)], None)
+
+
+def big_session(n_apps: int) -> Path:
+    from generate import generate
+
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"big-{n_apps}.rdesk"
+    if not path.exists():
+        t0 = time.perf_counter()
+        generate(path, n_apps=n_apps)
+        print(f"  (generated {path.name} in {time.perf_counter() - t0:.1f} s)", flush=True)
+    return path
+
+
+def bench_rank(repeat: int, n_apps: int) -> None:
+    path = big_session(n_apps)
+    timed([str(BIN), "rank", str(path), "--json"])
+    record(f"rank --json, {n_apps} apps (process)",
+           [timed([str(BIN), "rank", str(path), "--json"]) for _ in range(repeat)], 1.0 if n_apps >= 20000 else None)
+
+
+def bench_import_scores(repeat: int, n_apps: int) -> None:
+    from generate import generate
+
+    OUT.mkdir(exist_ok=True)
+    samples = []
+    for i in range(repeat):
+        path = OUT / f"import-{i}.rdesk"
+        csv_path = OUT / "scores-500k.csv"
+        for p in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
+            p.unlink(missing_ok=True)
+        generate(path, n_apps=n_apps, scores_csv=csv_path)
+        samples.append(timed([str(BIN), "import", "scores", str(path), str(csv_path)]))
+        rows = sum(1 for _ in csv_path.open(encoding="utf-8")) - 1
+        path.unlink()
+    record(f"import scores, {rows} rows (process)", samples, 15.0 if rows >= 450000 else None)
+
+
+BENCHES: dict[str, Callable[[argparse.Namespace], None]] = {
+    "policy": lambda a: bench_policy_list(a.repeat * 2),
+    "rank": lambda a: bench_rank(a.repeat, a.apps),
+    "import": lambda a: bench_import_scores(max(1, a.repeat // 2), a.apps),
+}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="small sizes, few repeats (a smoke run)")
+    ap.add_argument("--only", nargs="*", choices=sorted(BENCHES), help="run only these")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--apps", type=int, default=20000)
+    a = ap.parse_args()
+    if a.quick:
+        a.repeat, a.apps = 2, 2000
+    if not BIN.exists() and shutil.which("reviewdesk"):
+        globals()["BIN"] = Path(shutil.which("reviewdesk"))
+    print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}", flush=True)
+    for name in a.only or list(BENCHES):
+        BENCHES[name](a)
+    OUT.mkdir(exist_ok=True)
+    (OUT / "results.json").write_text(json.dumps(RESULTS, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
