@@ -9,6 +9,20 @@
 Nothing here knows about sessions or SQLite; the session and the CLI build on these.
 """
 
+from .envelope import (
+    MANIFEST,
+    SCORE_PACKAGE,
+    SESSION_PACK,
+    Opened,
+    SealedInfo,
+    inspect_sealed,
+    inspect_sealed_file,
+    open_sealed,
+    open_sealed_file,
+    peek_kind,
+    seal,
+    seal_file,
+)
 from .identity import (
     Identity,
     cert_from_pem,
@@ -27,6 +41,18 @@ from .identity import (
 )
 
 __all__ = [
+    "MANIFEST",
+    "SCORE_PACKAGE",
+    "SESSION_PACK",
+    "Opened",
+    "SealedInfo",
+    "inspect_sealed",
+    "inspect_sealed_file",
+    "open_sealed",
+    "open_sealed_file",
+    "peek_kind",
+    "seal",
+    "seal_file",
     "Identity",
     "cert_from_pem",
     "certificate_name",

@@ -23,15 +23,16 @@ def home(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def make_identity(tmp_path, monkeypatch):
-    """Create identities in separate stores: ``make_identity("王五", "expert")``."""
+def make_identity(tmp_path_factory, monkeypatch):
+    """Create identities in separate stores (outside ``tmp_path``): ``make_identity("王五", "expert")``."""
     monkeypatch.setattr(identity_mod, "KDF_LOG2_N", 10)
+    stores = tmp_path_factory.mktemp("stores")
     count = 0
 
     def make(name: str = "张三", role: str = "expert"):
         nonlocal count
         count += 1
-        return identity_mod.create_identity(name, role, PASSPHRASE, store=tmp_path / f"store{count}")
+        return identity_mod.create_identity(name, role, PASSPHRASE, store=stores / f"store{count}")
 
     return make
 
