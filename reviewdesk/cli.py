@@ -273,3 +273,198 @@ def run() -> None:  # pragma: no cover - console entry for frozen builds
 if __name__ == "__main__":  # pragma: no cover
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
     main(prog_name="reviewdesk")
+
+
+# ----------------------------------------------------------------------------- trust
+def _passphrase(confirm: bool = False) -> str:
+    env = os.environ.get("REVIEWDESK_PASSPHRASE")
+    if env is not None:
+        return env
+    if not sys.stdin or not sys.stdin.isatty():
+        raise ReviewDeskError(msg("a passphrase is needed: run at a terminal or set REVIEWDESK_PASSPHRASE",
+                                  "需要口令：请在终端中运行，或设置 REVIEWDESK_PASSPHRASE"))
+    return click.prompt(str(msg("Passphrase", "口令")), hide_input=True, confirmation_prompt=confirm)
+
+
+def _identity():
+    from .trust import load_identity
+
+    return load_identity(_passphrase())
+
+
+@main.group()
+def key() -> None:
+    """This person's identity: key and certificate."""
+
+
+@key.command("new")
+@click.option("--name", required=True, help="Your name as it appears on the certificate.")
+@click.option("--role", default="expert", show_default=True, help="expert or chair (printed on the certificate).")
+@click.option("--force", is_flag=True, help="Replace an existing identity (the old one is kept in retired/).")
+def key_new(name: str, role: str, force: bool) -> None:
+    """Create your identity (ECDSA P-256 key and self-signed certificate); prints the fingerprint."""
+    from .trust import create_identity, identity_path
+
+    ident = create_identity(name, role, _passphrase(confirm=True), overwrite=force)
+    click.echo(str(msg("identity created for {n} ({r}) in {p}", "已为 {n}（{r}）创建身份，保存于 {p}", n=ident.name,
+                       r=ident.role, p=identity_path())))
+    click.echo(str(msg("fingerprint: {f}", "指纹：{f}", f=ident.readable_fingerprint)))
+
+
+@key.command("show")
+def key_show() -> None:
+    """Your certificate's fingerprint."""
+    from .trust import certificate_name, certificate_role, fingerprint, load_certificate, readable_fingerprint
+
+    cert = load_certificate()
+    click.echo(f"{certificate_name(cert)} ({certificate_role(cert)})")
+    click.echo(str(msg("fingerprint: {f}", "指纹：{f}", f=readable_fingerprint(cert))))
+    click.echo(f"SHA-256: {fingerprint(cert)}")
+
+
+@key.command("export-cert")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="Where to write the certificate (PEM).")
+def key_export_cert(out: str) -> None:
+    """Write your certificate to hand to the chair."""
+    from cryptography.hazmat.primitives import serialization
+
+    from .trust import load_certificate, readable_fingerprint
+    from .trust._files import atomic_write_bytes
+
+    cert = load_certificate()
+    atomic_write_bytes(Path(out), cert.public_bytes(serialization.Encoding.PEM))
+    click.echo(str(msg("certificate written to {p}; fingerprint {f}", "证书已写入 {p}；指纹 {f}", p=out,
+                       f=readable_fingerprint(cert))))
+
+
+@main.group()
+def roster() -> None:
+    """The panel's certificates (chair)."""
+
+
+@roster.command("add")
+@click.argument("session_file", type=click.Path(dir_okay=False))
+@click.option("--expert-id", required=True)
+@click.option("--cert", "cert_file", required=True, type=click.Path(dir_okay=False))
+def roster_add_cmd(session_file: str, expert_id: str, cert_file: str) -> None:
+    """Register an expert's certificate in the session."""
+    from .exchange import roster_add
+    from .session import Session
+
+    try:
+        pem = Path(cert_file).read_bytes()
+    except OSError as e:
+        raise ReviewDeskError(msg("{p}: cannot read: {e}", "{p}：无法读取：{e}", p=cert_file, e=e.strerror)) from None
+    with Session.open(session_file) as s:
+        fp = roster_add(s, expert_id, pem)
+    click.echo(str(msg("registered {e}: fingerprint {f}", "已登记 {e}：指纹 {f}", e=expert_id, f=fp)))
+
+
+@session.command("pack")
+@click.argument("session_file", type=click.Path(dir_okay=False))
+@click.option("--out", required=True, type=click.Path(dir_okay=False))
+def session_pack(session_file: str, out: str) -> None:
+    """The chair's signed copy of the session for the experts."""
+    from .exchange import pack
+    from .session import Session
+
+    ident = _identity()
+    with Session.open(session_file) as s:
+        missing = [r[0] for r in s.conn.execute("SELECT expert_id FROM experts WHERE cert_pem IS NULL")]
+        pack(s, out, ident)
+    click.echo(str(msg("pack written to {p}, signed by {n} ({f})", "会话包已写入 {p}，签名者 {n}（{f}）", p=out,
+                       n=ident.name, f=ident.readable_fingerprint)))
+    if missing:
+        click.echo(str(msg("note: no certificate registered yet for {e}: they cannot open this pack",
+                           "提示：以下专家尚未登记证书，无法打开此会话包：{e}", e=", ".join(missing))), err=True)
+
+
+@session.command("unpack")
+@click.argument("pack_file", type=click.Path(dir_okay=False))
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="The work copy to write (local disk).")
+@click.option("--chair-fingerprint", default=None, help="The chair's fingerprint as read aloud (checked if given).")
+def session_unpack(pack_file: str, out: str, chair_fingerprint: str | None) -> None:
+    """Check the chair's signature and write your work copy."""
+    from .exchange import unpack
+
+    u = unpack(pack_file, out, chair_fingerprint=chair_fingerprint)
+    click.echo(str(msg("work copy {p} for expert {e} ({n}): {a} applications", "工作副本 {p}，专家 {e}（{n}）：{a} 项申报",
+                       p=u.path, e=u.expert_id, n=u.expert_name, a=u.applications)))
+    click.echo(str(msg("signed by the chair {c}, fingerprint {f} — compare it with the chair's",
+                       "组长 {c} 签名，指纹 {f}——请与组长核对", c=u.chair_name, f=u.chair_fingerprint)))
+
+
+@main.group()
+def scores() -> None:
+    """Score packages: export (expert) and merge (chair)."""
+
+
+@scores.command("export")
+@click.argument("work_file", type=click.Path(dir_okay=False))
+@click.option("--out", required=True, type=click.Path(dir_okay=False))
+def scores_export(work_file: str, out: str) -> None:
+    """Write your signed score package (your reviews and conflicts)."""
+    from .exchange import export_scores
+    from .session import Session
+
+    ident = _identity()
+    with Session.open(work_file) as w:
+        r = export_scores(w, out, ident)
+    click.echo(str(msg("package {n} written to {p}: {c} complete reviews, {k} conflicts declared",
+                       "第 {n} 号评分包已写入 {p}：完整评审 {c} 份，回避 {k} 项", n=r["sequence"], p=out,
+                       c=r["complete_reviews"], k=r["conflicts"])))
+
+
+@scores.command("merge")
+@click.argument("session_file", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def scores_merge(session_file: str, files: tuple[str, ...]) -> None:
+    """Check and merge expert score packages (each merged or refused on its own)."""
+    from .exchange import merge_packages
+    from .session import Session
+
+    with Session.open(session_file) as s:
+        outcomes = merge_packages(s, list(files))
+    worst = 0
+    for o in outcomes:
+        click.echo(o.message, err=o.status == "refused")
+        worst = max(worst, o.exit_code)
+    if worst:
+        raise SystemExit(worst)
+
+
+@main.command()
+@click.argument("session_file", type=click.Path(dir_okay=False))
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="The folder for the outputs.")
+def finalize(session_file: str, out: str) -> None:
+    """Lock the session; write the signed shortlist PDF, the XLSX and the signed manifest."""
+    from .finalize import finalize as do_finalize
+    from .session import Session
+
+    ident = _identity()
+    last = {"stage": ""}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage != last["stage"] or done == total:
+            last["stage"] = stage
+            click.echo(f"  {stage} {done}/{total}", err=True)
+
+    with Session.open(session_file) as s:
+        r = do_finalize(s, out, ident, progress)
+    click.echo(str(msg("finalized: {n} awards, {a} yuan; files in {d}", "已定稿：入选 {n} 项，共 {a} 元；文件位于 {d}",
+                       n=r.awarded, a=f"{r.awarded_amount:,}", d=r.out_dir)))
+    for _name, path in r.files.items():
+        click.echo(f"  {path}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--session", "session_file", type=click.Path(dir_okay=False),
+              help="Also check against this session (signer is its chair; the shortlist recomputed).")
+def verify(file: str, session_file: str | None) -> None:
+    """Check a shortlist PDF, a manifest, a package or a session: exit 0 valid, 3 not valid."""
+    from .finalize import verify as do_verify
+
+    v = do_verify(file, session_path=session_file)
+    for line in v.lines:
+        click.echo(line)

@@ -268,6 +268,7 @@ def import_scores(session: Session, path: Path | str) -> ImportResult:
     seen: dict[tuple[str, str, str], int] = {}
     records: list[tuple] = []
     bad = rows.bad
+    own = session.meta.get("expert_id") if session.kind == "work" else None
     for row_no, row in table.rows:
         eid = rows.get(row_no, row, "expert_id", None, True)
         aid = rows.get(row_no, row, "application_id", None, True)
@@ -279,6 +280,10 @@ def import_scores(session: Session, path: Path | str) -> ImportResult:
         ok = not is_blank(raw) and all(isinstance(x, str) for x in (eid, aid, crit))
         if isinstance(eid, str) and eid not in experts:
             bad(row_no, "expert_id", eid, msg("unknown expert", "未知专家"))
+            ok = False
+        elif own is not None and isinstance(eid, str) and eid != own:
+            bad(row_no, "expert_id", eid, msg("this work copy belongs to expert {o}; it takes no scores for "
+                                              "anyone else", "此工作副本属于专家 {o}，不接受其他专家的评分", o=own))
             ok = False
         app = apps.get(aid) if isinstance(aid, str) else None
         if isinstance(aid, str) and app is None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import copy
+import csv
 from pathlib import Path
 
 from stdnum.cn import uscc
@@ -106,8 +106,13 @@ def build_session(tmp: Path, apps: list[list], totals: dict[str, list] | None = 
     ``totals`` maps an application to one entry per expert (E1, E2, …): a list of criterion scores,
     or a number spread over the criteria as evenly as 0.5 steps allow, or None for no review.
     """
-    from reviewdesk.imports import (import_applications, import_conflicts, import_experts, import_prior_awards,
-                                    import_scores)
+    from reviewdesk.imports import (
+        import_applications,
+        import_conflicts,
+        import_experts,
+        import_prior_awards,
+        import_scores,
+    )
     from reviewdesk.session import Session
 
     policy = policy or make_policy()
