@@ -303,7 +303,8 @@ def key() -> None:
 @click.option("--force", is_flag=True, help="Replace an existing identity (the old one is kept in retired/).")
 def key_new(name: str, role: str, force: bool) -> None:
     """Create your identity (ECDSA P-256 key and self-signed certificate); prints the fingerprint."""
-    from .trust import create_identity, identity_path
+    from .trust import create_identity
+    from .trust.identity import identity_path
 
     ident = create_identity(name, role, _passphrase(confirm=True), overwrite=force)
     click.echo(str(msg("identity created for {n} ({r}) in {p}", "已为 {n}（{r}）创建身份，保存于 {p}", n=ident.name,

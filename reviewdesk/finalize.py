@@ -45,7 +45,8 @@ Progress = Callable[[str, int, int], object]
 def _when(text: str | None) -> dt.datetime | None:
     if not text:
         return None
-    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    # Stored in UTC; printed in the laptop's local time (Beijing time on the panel's machines).
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone().replace(tzinfo=None)
 
 
 def report_data(session: Session, result: Shortlist, *, finalized_at: str | None = None, chair_name: str = "",
