@@ -39,12 +39,14 @@ from .identity import (
     readable_fingerprint,
     short_fingerprint,
 )
+from .pdfsign import PdfVerdict, sign_pdf, verify_pdf
 
 __all__ = [
     "MANIFEST",
     "SCORE_PACKAGE",
     "SESSION_PACK",
     "Opened",
+    "PdfVerdict",
     "SealedInfo",
     "inspect_sealed",
     "inspect_sealed_file",
@@ -53,6 +55,8 @@ __all__ = [
     "peek_kind",
     "seal",
     "seal_file",
+    "sign_pdf",
+    "verify_pdf",
     "Identity",
     "cert_from_pem",
     "certificate_name",
