@@ -433,6 +433,20 @@ def _parse_condition(ck: _Checker, c: Any, path: str) -> Condition | None:
     return Condition(cid, fld, op, value, desc)
 
 
+def _check_settings(ck: _Checker, table: dict, path: str, values: dict[str, Any]) -> None:
+    """Range checks of the review settings written in ``table`` (a program or ``[defaults]``): a bad
+    default is reported once, at ``defaults.<key>``, not again for every program that inherits it."""
+    mr, tf = values["min_reviews"], values["trim_from"]
+    if "min_reviews" in table and isinstance(mr, int) and mr < 1:
+        ck.bad(f"{path}min_reviews", "must be at least 1", "至少为 1")
+    if "trim_from" in table and isinstance(tf, int) and tf < 3:
+        ck.bad(f"{path}trim_from", "must be at least 3 (two reviews are dropped)", "至少为 3（需去掉两个评分）")
+    for key in ("pass_score", "comment_below", "comment_from"):
+        v = values[key]
+        if key in table and v is not None and not (0 <= v <= 100):
+            ck.bad(f"{path}{key}", "must be between 0 and 100 (a review's total)", "应在 0 到 100 之间（评审总分范围）")
+
+
 def _parse_program(ck: _Checker, t: Any, path: str, defaults: dict) -> Program | None:
     if not isinstance(t, dict):
         ck.bad(path.rstrip("."), "must be a table", "应为表")
@@ -474,12 +488,10 @@ def _parse_program(ck: _Checker, t: Any, path: str, defaults: dict) -> Program |
     pass_score = ck.decimal(t, "pass_score", path, required=False, default=defaults["pass_score"])
     min_reviews = ck.get(t, "min_reviews", path, int, required=False, default=defaults["min_reviews"])
     trim_from = ck.get(t, "trim_from", path, int, required=False, default=defaults["trim_from"])
-    if isinstance(min_reviews, int) and min_reviews < 1:
-        ck.bad(f"{path}min_reviews", "must be at least 1", "至少为 1")
-    if isinstance(trim_from, int) and trim_from < 3:
-        ck.bad(f"{path}trim_from", "must be at least 3 (two reviews are dropped)", "至少为 3（需去掉两个评分）")
     comment_below = ck.decimal(t, "comment_below", path, required=False, default=defaults["comment_below"])
     comment_from = ck.decimal(t, "comment_from", path, required=False, default=defaults["comment_from"])
+    _check_settings(ck, t, path, {"pass_score": pass_score, "min_reviews": min_reviews, "trim_from": trim_from,
+                                  "comment_below": comment_below, "comment_from": comment_from})
     crit_t = ck.get(t, "criteria", path, list)
     criteria: list[Criterion] = []
     for i, c in enumerate(crit_t or []):
@@ -497,8 +509,9 @@ def _parse_program(ck: _Checker, t: Any, path: str, defaults: dict) -> Program |
             ck.bad(f"{p}max_points", "must be above 0", "应大于 0")
         if cid is not None and any(x.id == cid for x in criteria):
             ck.bad(f"{p}id", "duplicate criterion id {v!r}", "评分项编号重复 {v!r}", v=cid)
+        cname_en = ck.get(c, "name_en", p, str, required=False, default="")
         if None not in (cid, cname, pts, guidance):
-            criteria.append(Criterion(cid, cname, pts, guidance, c.get("name_en", "")))
+            criteria.append(Criterion(cid, cname, pts, guidance, cname_en))
     if crit_t is not None and criteria and len(criteria) == len(crit_t):
         total = sum(c.max_points for c in criteria)
         if total != 100:
@@ -510,9 +523,11 @@ def _parse_program(ck: _Checker, t: Any, path: str, defaults: dict) -> Program |
         tie = tuple(tie_t)
         ids = {c.id for c in criteria}
         for x in tie:
-            if x not in ids:
+            if not isinstance(x, str) or x not in ids:
                 ck.bad(f"{path}tie_break", "names no criterion of this program: {v!r}",
                        "不是本类别的评分项：{v!r}", v=x)
+        for x in sorted({x for x in tie if isinstance(x, str) and tie.count(x) > 1}):
+            ck.bad(f"{path}tie_break", "names {v!r} more than once", "重复列出 {v!r}", v=x)
     if None in (pid, name, funding, pass_score):
         return None
     if funding.kind == "by_level" and level_quotas:
@@ -574,6 +589,7 @@ def parse_catalog(data: dict, source: str = "catalog") -> Policy:
     }
     for extra in sorted(set(dflt_t) - set(defaults)):
         ck.bad(f"defaults.{extra}", "unknown key", "未知的键")
+    _check_settings(ck, dflt_t, "defaults.", defaults)
     progs_t = ck.get(data, "programs", "", list)
     programs: list[Program] = []
     for i, t in enumerate(progs_t or []):
