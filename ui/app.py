@@ -44,16 +44,19 @@ def first_window(*, file: str | os.PathLike[str] | None = None, demo: bool = Fal
                  remember: bool = True) -> QWidget:
     """The window to start with: the file's, the demo's, or the start page.
 
+    The window modules in :data:`ui.windows.PLUGINS` are imported first so their openers are
+    registered.
     ``remember=False`` (screenshots) leaves recent files and window geometry alone. Errors
     propagate; :func:`main` decides whether to show them over the start page.
     """
-    if demo:
-        return windows.open_demo(None)
-    if file is not None:
+    windows.load_plugins()
+    if file is not None:  # `reviewdesk demo` builds the demo file first and passes it with demo=True
         window = windows.open_path(file, None)
-        if remember:
+        if remember and not demo:
             settings.add_recent_file(os.fspath(file))
         return window
+    if demo:
+        return windows.open_demo(None)
     return StartWindow(remember_geometry=remember)
 
 
@@ -69,6 +72,11 @@ def screenshot_window(window: QWidget, path: str | os.PathLike[str]) -> Path:
     if not window.grab().save(str(out), "PNG"):
         raise OSError(f"could not write {out}")
     return out
+
+
+def run_event_loop(app: QApplication) -> int:
+    """Run the app until its last window closes (tests replace this: they share one QApplication)."""
+    return app.exec()
 
 
 def main(argv: list[str] | None = None, *, file: str | None = None, screenshot: str | None = None,
@@ -105,4 +113,4 @@ def main(argv: list[str] | None = None, *, file: str | None = None, screenshot: 
         show_error(window, exc)
     else:
         windows.show_window(window)
-    return app.exec()
+    return run_event_loop(app)

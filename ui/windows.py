@@ -10,10 +10,13 @@ The start page and :func:`ui.app.main` know nothing of session windows: they cal
     windows.register_identity_dialog(show_identity)
 
 A missing hook is a known problem (:class:`FeatureUnavailable`), shown as a plain message.
+The modules that register must be imported before the first window opens: list them in
+:data:`PLUGINS`, which :func:`ui.app.main` loads through :func:`load_plugins`.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +28,9 @@ from .qt import QMainWindow, Qt, QWidget
 
 # The files ReviewDesk opens: session, signed session package, expert's work copy.
 EXTENSIONS = (".rdesk", ".rdpack", ".rdwork")
+
+# Modules that register openers and hooks when imported (e.g. "ui.expert", "ui.chair").
+PLUGINS: tuple[str, ...] = ()
 
 Predicate = Callable[[Path], bool]
 Factory = Callable[[Path, QWidget | None], QMainWindow]
@@ -49,6 +55,23 @@ _openers: list[_Opener] = []
 _shown: dict[int, QWidget] = {}
 _demo: Callable[[QWidget | None], QMainWindow] | None = None
 _identity: Callable[[QWidget | None], object] | None = None
+
+
+def load_plugins(names: tuple[str, ...] | None = None) -> list[str]:
+    """Import the window modules in :data:`PLUGINS` (once); returns those that exist.
+
+    A plug-in missing from this build is skipped; an error inside one is raised, not hidden.
+    """
+    loaded = []
+    for name in PLUGINS if names is None else names:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        loaded.append(name)
+    return loaded
 
 
 def register_opener(predicate: Predicate, factory: Factory) -> None:

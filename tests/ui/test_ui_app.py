@@ -1,0 +1,125 @@
+"""The app entry point: screenshots, the first window, Chinese glyphs on a machine without CJK fonts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ui import app as ui_app
+from ui import settings, style, windows
+from ui.errors import ErrorDialog
+from ui.qt import (
+    QColor,
+    QFont,
+    QImage,
+    QLabel,
+    QMainWindow,
+    QPainter,
+    QPalette,
+    QRectF,
+    Qt,
+)
+from ui.start import StartWindow
+
+
+def non_blank_png(path: Path) -> QImage:
+    assert path.is_file() and path.stat().st_size > 0
+    image = QImage(str(path))
+    assert not image.isNull() and image.width() > 200 and image.height() > 200
+    corner = image.pixelColor(0, 0)
+    assert any(image.pixelColor(x, y) != corner
+               for x in range(0, image.width(), 7) for y in range(0, image.height(), 7))
+    return image
+
+
+def test_screenshot_of_the_start_page(tmp_path):
+    out = tmp_path / "shots" / "start.png"
+    assert ui_app.main(screenshot=str(out)) == 0
+    non_blank_png(out)
+    # A screenshot leaves the user's settings alone.
+    assert settings.settings().allKeys() == []
+
+
+def test_screenshot_in_chinese(tmp_path, monkeypatch):
+    monkeypatch.setenv("REVIEWDESK_LANG", "zh")
+    out = tmp_path / "start_zh.png"
+    assert ui_app.main(screenshot=str(out)) == 0
+    non_blank_png(out)
+
+
+def test_screenshot_of_a_file_uses_its_opener(tmp_path, session_file):
+    def factory(path, parent):
+        window = QMainWindow(parent)
+        window.setCentralWidget(QLabel(path.name))
+        window.resize(640, 400)
+        return window
+
+    windows.register_opener(lambda p: p.suffix == ".rdesk", factory)
+    out = tmp_path / "session.png"
+    assert ui_app.main(file=str(session_file), screenshot=str(out)) == 0
+    assert non_blank_png(out).width() == 640
+    assert settings.recent_files() == []
+
+
+def test_screenshot_of_a_file_nobody_opens_fails_with_the_known_status(tmp_path, capsys):
+    out = tmp_path / "none.png"
+    assert ui_app.main(file=str(tmp_path / "missing.rdesk"), screenshot=str(out)) == 2
+    assert "missing.rdesk" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_demo_without_hook_fails_with_the_known_status(tmp_path):
+    assert ui_app.main(demo=True, screenshot=str(tmp_path / "demo.png")) == 2
+
+
+def test_demo_flag_with_a_built_demo_file_opens_the_file(tmp_path, session_file):
+    windows.register_opener(lambda p: True, lambda p, parent: QMainWindow(parent))
+    assert ui_app.main(file=str(session_file), demo=True, screenshot=str(tmp_path / "d.png")) == 0
+
+
+def test_app_identity_and_look(qapp):
+    ui_app.application()
+    assert qapp.organizationName() == "ReviewDesk"
+    assert qapp.applicationName() == "ReviewDesk"
+    assert qapp.palette().color(QPalette.ColorRole.Highlight) == QColor(style.ACCENT)
+    assert not qapp.windowIcon().isNull()
+
+
+def render(text: str, font: QFont) -> QImage:
+    image = QImage(64, 64, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setFont(font)
+    painter.setPen(QColor("black"))
+    painter.drawText(QRectF(0, 0, 64, 64), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return image
+
+
+def test_chinese_renders_as_glyphs_not_boxes(qapp):
+    ui_app.application()
+    assert style.cjk_families, "the bundled CJK font was not registered"
+    font = QFont(qapp.font())
+    font.setPointSize(28)
+    assert style.cjk_families[0] in font.families()
+    # Different characters draw differently; missing ones all draw the same empty box.
+    glyphs = [render(c, font) for c in "评审回避"]
+    assert len({bytes(g.constBits()) for g in glyphs}) == 4
+    box = render("\U000f0000", font)  # a private-use character no font has
+    assert all(g != box for g in glyphs)
+
+
+def test_main_without_screenshot_shows_the_start_page_and_runs_the_loop(tmp_path, monkeypatch):
+    seen = {}
+
+    def look(app):
+        # Quitting the shared QApplication would upset later tests: look instead of looping.
+        seen["start"] = [w for w in app.topLevelWidgets() if isinstance(w, StartWindow) and w.isVisible()]
+        seen["errors"] = [w.message_label.text() for w in app.topLevelWidgets()
+                          if isinstance(w, ErrorDialog) and w.isVisible()]
+        return 0
+
+    monkeypatch.setattr(ui_app, "run_event_loop", look)
+    assert ui_app.main(file=str(tmp_path / "gone.rdesk")) == 0
+    # A file that cannot be opened: the start page, with the reason over it.
+    assert len(seen["start"]) == 1
+    assert len(seen["errors"]) == 1 and "gone.rdesk" in seen["errors"][0]
