@@ -348,11 +348,13 @@ def _digest_in_memory(data: memoryview, layout: _Layout) -> bytes:
     return h.digest()
 
 
-def open_sealed(data: bytes, *, trusted: Trusted, expected_kind: str | Collection[str]) -> Opened:
+def open_sealed(data: bytes, *, trusted: Trusted | None, expected_kind: str | Collection[str]) -> Opened:
     """Check a signed file held in memory and return ``(signer certificate, payload)``.
 
     ``trusted``: the certificates whose signatures are accepted, or a function that takes a hex
     SHA-256 fingerprint and returns the trusted certificate with that fingerprint (or None).
+    ``None`` accepts any intact signature and leaves judging the returned signer to the caller
+    (an expert unpacking the chair's first pack, who compares the fingerprint read aloud).
     ``expected_kind``: the kind (or kinds) acceptable here. Raises :class:`VerificationFailed`
     with the reason; the payload is never touched before the signature checks out.
     """
@@ -427,7 +429,7 @@ def _open_file(path: Path | str, *, trusted: Trusted | None, expected_kind: tupl
     return signer, kind, layout.payload_len
 
 
-def open_sealed_file(path: Path | str, *, trusted: Trusted, expected_kind: str | Collection[str],
+def open_sealed_file(path: Path | str, *, trusted: Trusted | None, expected_kind: str | Collection[str],
                      out_payload_path: Path | str | None = None,
                      progress: Progress | None = None) -> x509.Certificate:
     """Check a signed file on disk, streaming, and write its payload to ``out_payload_path``.

@@ -92,6 +92,17 @@ def test_lookup_returning_another_certificate_is_not_trust(chair, expert):
         open_sealed(data, trusted=lambda fp: chair.certificate, expected_kind=env.SCORE_PACKAGE)
 
 
+def test_trusted_none_accepts_any_intact_signer_and_names_it(expert):
+    data = seal(env.SCORE_PACKAGE, PAYLOAD, expert)
+    assert open_sealed(data, trusted=None, expected_kind=env.SCORE_PACKAGE).signer == expert.certificate
+    bad = bytearray(data)
+    bad[-3] ^= 1
+    with pytest.raises(VerificationFailed, match="was changed"):
+        open_sealed(bytes(bad), trusted=None, expected_kind=env.SCORE_PACKAGE)
+    with pytest.raises(VerificationFailed, match="Wrong kind"):
+        open_sealed(data, trusted=None, expected_kind=env.SESSION_PACK)
+
+
 def test_signature_is_fresh_each_time_but_both_verify(chair):
     a, b = seal(env.MANIFEST, PAYLOAD, chair), seal(env.MANIFEST, PAYLOAD, chair)
     for data in (a, b):
