@@ -173,7 +173,7 @@ class ErrorDialog(QDialog):
         self.message_label.setObjectName("message")
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_label.setMinimumWidth(380)
+        self.message_label.setMinimumWidth(440)
 
         head = QHBoxLayout()
         head.setSpacing(16)
@@ -210,8 +210,13 @@ class ErrorDialog(QDialog):
             self.copy_button = self.buttons.addButton(label, QDialogButtonBox.ButtonRole.ActionRole)
             self.copy_button.clicked.connect(self.copy)
         layout.addWidget(self.buttons)
-        if self.table is not None or self.details_box is not None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setDefault(True)
+        ok.setFocus()  # Enter dismisses; the table does not start with a focus frame
+        if self.details_box is not None:
             self.resize(720, 460)
+        elif self.table is not None:
+            self.resize(max(self.sizeHint().width(), 720), self.sizeHint().height())
 
     def _problem_table(self, problems: list[Problem]) -> QTableWidget:
         columns = [(self.tr("File"), lambda p: p.file),
@@ -235,6 +240,15 @@ class ErrorDialog(QDialog):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus if len(shown) <= 1 else Qt.FocusPolicy.StrongFocus)
+        # As tall as its rows, up to a dozen; longer lists scroll.
+        visible = min(len(shown), 12)
+        height = (header.sizeHint().height() + sum(table.rowHeight(r) for r in range(visible))
+                  + 2 * table.frameWidth() + 2)
+        if len(shown) <= 12:
+            table.setFixedHeight(height)
+        else:
+            table.setMinimumHeight(height)
         return table
 
     def copy_text(self) -> str:

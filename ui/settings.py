@@ -233,6 +233,9 @@ class SettingsDialog(QDialog):
         self.review_group.setTitle(self.tr("Disagreement between experts"))
         self.range_label.setText(self.tr("Score range at least:"))
         self.std_dev_label.setText(self.tr("Standard deviation at least:"))
+        points = self.tr(" points", "suffix of a score threshold")
+        self.range_box.setSuffix(points)
+        self.std_dev_box.setSuffix(points)
         self.review_note.setText(self.tr(
             "The chair's console flags an application when its experts' total scores reach "
             "either threshold."))

@@ -15,6 +15,8 @@ from . import settings, windows
 from .errors import show_error
 from .qt import (
     QAction,
+    QApplication,
+    QColor,
     QDragEnterEvent,
     QDropEvent,
     QEvent,
@@ -25,10 +27,15 @@ from .qt import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPainter,
     QPushButton,
+    QRect,
     QSize,
     QStackedWidget,
     QStandardPaths,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -67,11 +74,40 @@ QPushButton.action[primary="true"] QLabel#actionHint {{ color: #d7e2ec; }}
 QListWidget#recent {{
     border: 1px solid {BORDER}; border-radius: 6px; background: {SURFACE}; padding: 4px;
 }}
-QListWidget#recent::item {{ padding: 6px 8px; border-radius: 4px; color: {TEXT}; }}
+QListWidget#recent::item {{ border-radius: 4px; }}
 QListWidget#recent::item:hover {{ background: #eef2f6; }}
 QListWidget#recent::item:selected {{ background: #dde6ef; color: {TEXT}; }}
 QLabel#empty {{ border: 1px dashed {BORDER}; border-radius: 6px; background: {SURFACE}; padding: 16px; }}
 """
+
+
+class RecentDelegate(QStyledItemDelegate):
+    """Two lines per recent file: its name, and its folder in a muted colour (elided)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802, ANN001 - Qt override
+        line = option.fontMetrics.height()
+        return QSize(200, 2 * line + 18)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:  # noqa: ANN001
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        path = Path(str(index.data(PATH_ROLE)))
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = opt.rect.adjusted(10, 8, -10, -8)
+        line = opt.fontMetrics.height()
+        painter.save()
+        painter.setPen(QColor(TEXT))
+        name_rect = QRect(rect.left(), rect.top(), rect.width(), line)
+        painter.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         opt.fontMetrics.elidedText(path.name, Qt.TextElideMode.ElideMiddle, rect.width()))
+        painter.setPen(QColor(SUBTLE))
+        folder_rect = QRect(rect.left(), rect.top() + line + 2, rect.width(), line)
+        painter.drawText(folder_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         opt.fontMetrics.elidedText(str(path.parent), Qt.TextElideMode.ElideMiddle, rect.width()))
+        painter.restore()
 
 
 class ActionButton(QPushButton):
@@ -166,6 +202,7 @@ class StartWindow(QMainWindow):
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recent")
         self.recent_list.setUniformItemSizes(True)
+        self.recent_list.setItemDelegate(RecentDelegate(self.recent_list))
         self.recent_list.itemActivated.connect(self._open_item)
         self.recent_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.remove_action = QAction(self.recent_list)
@@ -185,8 +222,8 @@ class StartWindow(QMainWindow):
 
         body = QHBoxLayout()
         body.setSpacing(28)
-        body.addLayout(actions, 1)
-        body.addLayout(recent, 1)
+        body.addLayout(actions, 11)
+        body.addLayout(recent, 9)
 
         self.footer = QLabel()
         self.footer.setObjectName("footer")
@@ -223,9 +260,9 @@ class StartWindow(QMainWindow):
                                    "and export the signed shortlist.")))
         self.open_button.set_texts(
             self.tr("Open a session or work copy…"),
-            self.tr("Session (.rdesk), package from the chair (.rdpack) or your work copy (.rdwork)"))
+            self.tr("Session (.rdesk), package (.rdpack) or work copy (.rdwork)"))
         self.demo_button.set_texts(self.tr("Open the demo session"),
-                                   self.tr("Try ReviewDesk on sample applications, without real data"))
+                                   self.tr("Sample applications to try ReviewDesk on, no real data"))
         self.identity_button.set_texts(self.tr("My identity"),
                                        self.tr("Your signing key and certificate, and its fingerprint"))
         self.settings_button.set_texts(self.tr("Settings"),

@@ -19,7 +19,7 @@
         <translation>复制</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -31,7 +31,7 @@
     <message>
         <location line="+1"/>
         <source>Column</source>
-        <translation>列</translation>
+        <translation>列名</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -44,7 +44,7 @@
         <translation>问题说明</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -92,7 +92,13 @@
         <translation>总分标准差不低于：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source> points</source>
+        <comment>suffix of a score threshold</comment>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The chair&apos;s console flags an application when its experts&apos; total scores reach either threshold.</source>
         <translation>专家总分的极差或标准差任一项达到阈值时，评审组长的汇总界面将提示该申报项目存在评分分歧。</translation>
     </message>
@@ -100,7 +106,7 @@
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/start.py" line="+215"/>
+        <location filename="../../ui/start.py" line="+252"/>
         <source>Expert review of industrial subsidy applications</source>
         <translation>产业扶持资金申报专家评审系统</translation>
     </message>
@@ -130,18 +136,18 @@
         <translation>打开会话或工作副本…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Session (.rdesk), package from the chair (.rdpack) or your work copy (.rdwork)</source>
-        <translation>会话 (.rdesk)、会话分发包 (.rdpack) 或工作副本 (.rdwork)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open the demo session</source>
         <translation>打开演示会话</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Try ReviewDesk on sample applications, without real data</source>
+        <location line="-1"/>
+        <source>Session (.rdesk), package (.rdpack) or work copy (.rdwork)</source>
+        <translation>会话 (.rdesk)、会话分发包 (.rdpack) 或工作副本 (.rdwork)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sample applications to try ReviewDesk on, no real data</source>
         <translation>使用示例申报熟悉操作，不涉及真实数据</translation>
     </message>
     <message>
@@ -213,7 +219,7 @@ Open a session, or drop a file on this window.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="-174"/>
+        <location filename="../../ui/errors.py" line="-188"/>
         <source>The session file is in use by another program or another ReviewDesk window. Close it there, then try again.</source>
         <translation>会话文件正被其他程序或另一个 ReviewDesk 窗口使用。请先在那里关闭该文件，然后重试。</translation>
     </message>
@@ -263,7 +269,7 @@ Open a session, or drop a file on this window.</source>
         <translation>文件：{path}</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+176"/>
         <source>ReviewDesk ran into a problem it did not expect. This is a bug in ReviewDesk, not something you did.</source>
         <translation>ReviewDesk 遇到了意外问题。这是程序本身的缺陷，并非您的操作有误。</translation>
     </message>
