@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None, *, file: str | None = None, screenshot: 
         return 0
 
     install_excepthook()
-    app.aboutToQuit.connect(tasks.shutdown)
+    tasks.pool()  # created now so that quitting always drains it (it connects to aboutToQuit)
     try:
         window = first_window(file=file, demo=demo)
     except Exception as exc:  # noqa: BLE001 - shown over the start page instead

@@ -327,9 +327,14 @@ class _Bridge(QObject):
     def handle(self, exc: BaseException) -> None:
         try:
             self.handler(exc)
-        except Exception:  # the handler itself failed: print both rather than recurse
+        except Exception:  # the handler itself failed: log both rather than recurse
             log.exception("error while showing an error")
-            traceback.print_exception(type(exc), exc, exc.__traceback__)
+            _print_exception(exc)
+
+
+def _print_exception(exc: BaseException) -> None:
+    if sys.stderr is not None:  # None in a windowed (console=False) frozen build
+        traceback.print_exception(type(exc), exc, exc.__traceback__)
 
 
 def _default_handler(exc: BaseException) -> None:
@@ -356,7 +361,7 @@ def install_excepthook(handler: Handler | None = None) -> Callable[[], None]:
     def dispatch(exc: BaseException) -> None:
         app = QCoreApplication.instance()
         if app is None:
-            traceback.print_exception(type(exc), exc, exc.__traceback__)
+            _print_exception(exc)
         elif QThread.currentThread() == app.thread():
             bridge.handle(exc)
         else:

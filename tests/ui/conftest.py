@@ -14,8 +14,6 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Settings written before a fixture ran (none should be) would still land in a temporary place.
-os.environ.setdefault("XDG_CONFIG_HOME", str(Path(os.environ.get("TMPDIR", "/tmp")) / "reviewdesk-test-config"))
 
 pytest.importorskip("PySide6")
 
