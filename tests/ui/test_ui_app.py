@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from ui import app as ui_app
 from ui import settings, style, windows
@@ -19,6 +24,8 @@ from ui.qt import (
     Qt,
 )
 from ui.start import StartWindow
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def non_blank_png(path: Path) -> QImage:
@@ -123,3 +130,44 @@ def test_main_without_screenshot_shows_the_start_page_and_runs_the_loop(tmp_path
     # A file that cannot be opened: the start page, with the reason over it.
     assert len(seen["start"]) == 1
     assert len(seen["errors"]) == 1 and "gone.rdesk" in seen["errors"][0]
+
+
+NO_FONTS_SCRIPT = r"""
+import sys
+from ui.qt import QApplication, QColor, QFont, QFontDatabase, QImage, QPainter, QRectF, Qt
+app = QApplication(sys.argv[:1])
+assert not [f for f in QFontDatabase.families() if "WenQuanYi" in f], "the machine's own CJK font is visible"
+if sys.argv[1:] == ["register"]:
+    from ui import style
+    style.apply(app)
+font = QFont(app.font())
+font.setPointSize(28)
+
+def render(text):
+    image = QImage(64, 64, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setFont(font)
+    painter.setPen(QColor("black"))
+    painter.drawText(QRectF(0, 0, 64, 64), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return bytes(image.constBits())
+
+print(len({render(c) for c in "评审回避"}))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="hides system fonts through fontconfig")
+@pytest.mark.parametrize(("register", "distinct"), [(True, 4), (False, 1)])
+def test_chinese_renders_on_a_machine_without_cjk_fonts(tmp_path, register, distinct):
+    # A fontconfig with no font folders: only the app's bundled font exists. Without it, the four
+    # characters draw as one identical box (the control case proves the check can fail).
+    conf = tmp_path / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+                    f"<fontconfig><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n")
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf), QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    args = [sys.executable, "-c", NO_FONTS_SCRIPT] + (["register"] if register else [])
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == str(distinct)
