@@ -187,7 +187,7 @@ def _units(text: str) -> list[str]:
     out: list[str] = []
     run = ""
     for ch in text:
-        if ch.isascii() and (ch.isalnum() or ch in "+-._/&#@',:%()"):
+        if ch.isascii() and (ch.isalnum() or ch in "+-._/&#@',:%"):
             run += ch
             continue
         if run:
@@ -199,43 +199,64 @@ def _units(text: str) -> list[str]:
     return out
 
 
+def _break_at(cur: list[str], unit: str) -> int:
+    """Where to end the current line when ``unit`` does not fit: an index into ``cur``.
+
+    The next line takes ``cur[k:]`` and ``unit``; no line may start with closing punctuation
+    or end with opening punctuation, so up to three units are pushed down with ``unit``.
+    ``len(cur)`` is a plain break, ``0`` means no break is allowed (let the mark hang).
+    """
+    n = len(cur)
+    for k in range(n, max(n - 3, 1) - 1, -1):
+        first = cur[k] if k < n else unit
+        if first not in _NO_START and cur[k - 1] not in _NO_END:
+            return k
+    return n if unit not in _NO_START else 0
+
+
 def wrap_cjk(text: str, width: float, size: float) -> list[str]:
     """Lines of ``text`` that fit ``width`` at ``size`` points, breaking as Chinese typesetting does.
 
-    Like a ``wordWrap="CJK"`` Paragraph (between any two CJK characters, Latin words kept whole
-    when they fit, no closing punctuation at a line's start, no opening one at its end), but an
-    order of magnitude faster: table cells are then plain multi-line strings.
+    Like a ``wordWrap="CJK"`` Paragraph (a break between any two CJK characters, Latin words
+    kept whole when they fit, closing punctuation never starting a line and opening punctuation
+    never ending one: the character before is pushed down with it), but an order of magnitude
+    faster, so that table cells can be plain multi-line strings.
     """
-    lines: list[list[str]] = [[]]
+    lines: list[list[str]] = []
+    cur: list[str] = []
     x = 0.0
     for unit in _units(text):
         w = text_width(unit, size)
-        line = lines[-1]
-        if x + w <= width or not line:
-            if w > width and len(unit) > 1:  # a Latin word wider than the column: cut it
-                for ch in unit:
-                    cw = text_width(ch, size)
-                    if x + cw > width and lines[-1]:
-                        lines.append([])
-                        x = 0.0
-                    lines[-1].append(ch)
-                    x += cw
-                continue
-            line.append(unit)
-            x += w
+        if x + w > width and unit.isspace():  # a break at a space: the space goes
+            if cur:
+                lines.append(cur)
+            cur, x = [], 0.0
             continue
-        if unit.isspace():
-            lines.append([])
-            x = 0.0
+        only_openers = all(u in _NO_END for u in cur)
+        if x + w > width and cur and not only_openers:
+            k = _break_at(cur, unit)
+            if k:
+                lines.append(cur[:k])
+                cur = cur[k:]
+                x = text_width("".join(cur), size)
+                only_openers = all(u in _NO_END for u in cur)
+        if x + w > width and len(unit) > 1 and only_openers:
+            # a Latin word wider than what is left of an (almost) empty line: cut it
+            for ch in unit:
+                cw = text_width(ch, size)
+                if x + cw > width and cur and not all(u in _NO_END for u in cur):
+                    lines.append(cur)
+                    cur, x = [], 0.0
+                cur.append(ch)
+                x += cw
             continue
-        carry: list[str] = []
-        if unit in _NO_START and len(line) > 1:
-            carry.append(line.pop())
-        while len(line) > 1 and line[-1] in _NO_END:
-            carry.insert(0, line.pop())
-        lines.append(carry + [unit])
-        x = text_width("".join(lines[-1]), size)
-    return ["".join(u).strip() for u in lines if u]
+        if not cur and unit.isspace():
+            continue
+        cur.append(unit)
+        x += w
+    if cur:
+        lines.append(cur)
+    return ["".join(u).rstrip() for u in lines]
 
 
 class _Mark(Flowable):
