@@ -6,6 +6,11 @@ them into ``resources/i18n/reviewdesk_zh_CN.ts`` with ``pyside6-lupdate`` and co
 ``.qm`` the app loads with ``pyside6-lrelease``; both files are committed, so the app never needs
 the tools at run time.
 
+PySide's ``self.tr()`` looks strings up under the *runtime* class name: a subclass does not find
+its parent's translations. A class meant to be subclassed uses
+``QCoreApplication.translate("ClassName", text)`` instead. Comments starting ``#:`` become
+translator notes in the ``.ts`` (lupdate reads them), so do not use them for anything else in ``ui/``.
+
 The language setting is ``"system"``, ``"zh_CN"`` or ``"en"``. Installing it also sets
 :func:`reviewdesk.i18n.set_language`, so messages from the core match the windows, and Qt sends
 every widget a ``LanguageChange`` event, so open windows can retranslate themselves.
