@@ -52,7 +52,8 @@ class _Group(click.Group):
 
 
 def _print_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    # No indent: the C encoder is several times faster on a 20,000-entry shortlist.
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
 @click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})

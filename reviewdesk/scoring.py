@@ -15,6 +15,7 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from decimal import ROUND_HALF_UP, Decimal
 
 from .session import Session
@@ -27,16 +28,28 @@ def round2(d: Decimal) -> Decimal:
     return d.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-@dataclass(frozen=True)
-class Review:
-    """A complete review: the expert and twice the total."""
+class Review(NamedTuple):
+    """A complete review: twice its total, and the expert. Tuples order as RULES.md §3 orders
+    reviews: by total, then expert id."""
 
-    expert_id: str
     total2: int
+    expert_id: str
 
     @property
     def total(self) -> Decimal:
         return Decimal(self.total2) / 2
+
+
+def cents(sum2: int, count: int) -> int:
+    """``sum2 / (2 * count)`` rounded half-up to hundredths, as an integer number of hundredths.
+
+    Exact integer arithmetic: the same value :func:`round2` gives, without a Decimal per number.
+    """
+    return (100 * sum2 + count) // (2 * count)
+
+
+def from_cents(c: int) -> Decimal:
+    return Decimal(c).scaleb(-2)
 
 
 @dataclass
@@ -49,7 +62,13 @@ class Aggregate:
     dropped: list[Review]
     score: Decimal | None  # None with too few reviews
     n: int = 0
-    criteria: dict[str, Decimal] = field(default_factory=dict)  # filled on demand (tie-breaks, reports)
+    score_cents: int | None = None  # the score in hundredths (what ranking compares)
+    criteria_cents: dict[str, int] = field(default_factory=dict)  # filled on demand (tie-breaks, reports)
+
+    @property
+    def criteria(self) -> dict[str, Decimal]:
+        """Each criterion's mean over the kept reviews, rounded like the score (when loaded)."""
+        return {c: from_cents(v) for c, v in self.criteria_cents.items()}
 
 
 @dataclass
@@ -59,6 +78,18 @@ class PanelData:
     reviews: dict[str, list[Review]]  # application -> complete reviews of non-conflicted experts
     incomplete: dict[str, int]  # application -> number of incomplete reviews
     conflicted_ignored: int = 0
+    # (application, expert) -> "criterion:points2,…" of each complete review, parsed only where a
+    # tie-break needs criterion aggregates.
+    points: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def criterion_points(self, application_id: str, expert_id: str) -> dict[str, int]:
+        text = self.points.get((application_id, expert_id), "")
+        out = {}
+        for part in text.split(","):
+            if part:
+                crit, _, p2 = part.rpartition(":")
+                out[crit] = int(p2)
+        return out
 
 
 def load_panel(session: Session, criteria_count: dict[str, int], app_program: dict[str, str],
@@ -72,10 +103,11 @@ def load_panel(session: Session, criteria_count: dict[str, int], app_program: di
     reviews: dict[str, list[Review]] = defaultdict(list)
     incomplete: dict[str, int] = defaultdict(int)
     ignored = 0
+    points: dict[tuple[str, str], str] = {}
     cur = session.conn.execute(
-        "SELECT application_id, expert_id, sum(points2), count(points2) FROM scores "
-        "GROUP BY application_id, expert_id")
-    for aid, eid, total2, cnt in cur:
+        "SELECT application_id, expert_id, sum(points2), count(points2), "
+        "group_concat(criterion || ':' || points2) FROM scores GROUP BY application_id, expert_id")
+    for aid, eid, total2, cnt, detail in cur:
         program = app_program.get(aid)
         if program is None:
             continue
@@ -83,44 +115,44 @@ def load_panel(session: Session, criteria_count: dict[str, int], app_program: di
             ignored += 1
             continue
         if cnt == criteria_count[program]:
-            reviews[aid].append(Review(eid, total2))
+            reviews[aid].append(Review(total2, eid))
+            points[(aid, eid)] = detail
         elif cnt:
             incomplete[aid] += 1
-    return PanelData(dict(reviews), dict(incomplete), ignored)
+    return PanelData(dict(reviews), dict(incomplete), ignored, points)
 
 
 def aggregate(application_id: str, reviews: list[Review], min_reviews: int, trim_from: int,
               method: str = "trimmed") -> Aggregate:
     """Apply RULES.md §3 (or, for what-if, another aggregation) to one application's reviews."""
-    ordered = sorted(reviews, key=lambda r: (r.total2, r.expert_id))
+    ordered = sorted(reviews)
     n = len(ordered)
     if method == "trimmed" and n >= trim_from:
         kept, dropped = ordered[1:-1], [ordered[0], ordered[-1]]
     else:
         kept, dropped = ordered, []
-    score = None
+    c = None
     if n >= min_reviews and kept:
         if method == "median":
-            score = round2(Decimal(statistics.median([r.total2 for r in kept])) / 2)
+            c = int(round2(Decimal(statistics.median([r.total2 for r in kept])) / 2) * 100)
         else:
-            score = round2(Decimal(sum(r.total2 for r in kept)) / (2 * len(kept)))
-    return Aggregate(application_id, ordered, kept, dropped, score, n)
+            c = cents(sum(r.total2 for r in kept), len(kept))
+    score = None if c is None else from_cents(c)
+    return Aggregate(application_id, ordered, kept, dropped, score, n, c)
 
 
-def criterion_aggregates(session: Session, agg: Aggregate, criteria: tuple[str, ...]) -> dict[str, Decimal]:
-    """Each criterion's mean over the kept reviews, rounded like the score."""
-    if not agg.kept:
-        return {}
-    experts = [r.expert_id for r in agg.kept]
-    marks = ",".join("?" * len(experts))
-    sums: dict[str, int] = defaultdict(int)
-    for crit, p2 in session.conn.execute(
-            f"SELECT criterion, points2 FROM scores WHERE application_id = ? AND expert_id IN ({marks})",
-            [agg.application_id, *experts]):
-        if p2 is not None:
-            sums[crit] += p2
-    k = 2 * len(experts)
-    return {c: round2(Decimal(sums.get(c, 0)) / k) for c in criteria}
+def criterion_aggregates(panel: PanelData, aggs: list[Aggregate], criteria: tuple[str, ...]) -> None:
+    """Fill each aggregate's criterion means over its kept reviews, rounded like the score."""
+    for a in aggs:
+        k = len(a.kept)
+        if not k:
+            a.criteria_cents = {}
+            continue
+        sums: dict[str, int] = defaultdict(int)
+        for r in a.kept:
+            for crit, p2 in panel.criterion_points(a.application_id, r.expert_id).items():
+                sums[crit] += p2
+        a.criteria_cents = {c: cents(sums.get(c, 0), k) for c in criteria}
 
 
 def zscore_reviews(reviews: dict[str, list[Review]]) -> dict[str, list[Review]]:
@@ -146,6 +178,6 @@ def zscore_reviews(reviews: dict[str, list[Review]]) -> dict[str, list[Review]]:
         for r in revs:
             m, s = stats[r.expert_id]
             # Back to half-points, rounded: the what-if view shows scores on the usual scale.
-            new.append(Review(r.expert_id, max(0, min(200, round(mu + (r.total2 - m) / s * sd)))))
+            new.append(Review(max(0, min(200, round(mu + (r.total2 - m) / s * sd))), r.expert_id))
         out[aid] = new
     return out

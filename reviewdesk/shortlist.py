@@ -73,7 +73,8 @@ class Inputs:
     panel: PanelData
     prior: list[PriorAward]
     decisions: dict[str, tuple[str, str]]  # application -> (award|exclude, reason)
-    criteria_loader: Callable[[Aggregate, tuple[str, ...]], dict[str, Decimal]] | None = None
+    # Fills ``Aggregate.criteria`` for a batch of aggregates (criterion means over the kept reviews).
+    criteria_loader: Callable[[list[Aggregate], tuple[str, ...]], None] | None = None
 
 
 def load_inputs(session: Session) -> Inputs:
@@ -86,7 +87,7 @@ def load_inputs(session: Session) -> Inputs:
     prior = [PriorAward(*r) for r in session.conn.execute(
         "SELECT project_key, program, year, amount, level FROM prior_awards")]
     return Inputs(policy, session.year, session.name, apps, panel, prior, session.decisions(),
-                  criteria_loader=lambda agg, crits: criterion_aggregates(session, agg, crits))
+                  criteria_loader=lambda aggs, crits: criterion_aggregates(panel, aggs, crits))
 
 
 @dataclass(frozen=True)
@@ -408,26 +409,23 @@ def _rank(ranked: list[Entry], program: Program, inputs: Inputs) -> None:
     for e in ranked:
         by_score[e.agg.score].append(e)
     tie = program.tie_break
-    for score, group in by_score.items():
-        if len(group) > 1 and score is not None and tie:
-            for e in group:
-                if not e.agg.criteria and inputs.criteria_loader is not None:
-                    e.agg.criteria = inputs.criteria_loader(e.agg, program.criterion_ids)
-    neg_inf = Decimal("-Infinity")
-
-    def key(e: Entry) -> tuple:
-        s = e.agg.score
-        crits = tuple(-(e.agg.criteria.get(c, neg_inf)) for c in tie) if len(by_score[s]) > 1 else ()
-        return (s is None, -(s if s is not None else 0), crits, e.application_id)
-
-    ranked.sort(key=key)
+    need = [e.agg for s, group in by_score.items() if len(group) > 1 and s is not None and tie
+            for e in group if not e.agg.criteria_cents]
+    if need and inputs.criteria_loader is not None:
+        inputs.criteria_loader(need, program.criterion_ids)
+    keys = {}
+    for e in ranked:
+        c = e.agg.score_cents
+        crits = tuple(-e.agg.criteria_cents.get(x, -1) for x in tie) if len(by_score[e.agg.score]) > 1 else ()
+        keys[id(e)] = (c is None, -(c or 0), crits, e.application_id)
+    ranked.sort(key=lambda e: keys[id(e)])
     full: dict[tuple, int] = defaultdict(int)
     for e in ranked:
         if e.agg.score is not None:
-            full[key(e)[:3]] += 1
+            full[keys[id(e)][:3]] += 1
     for i, e in enumerate(ranked, 1):
         e.rank = i
-        e.tied = e.agg.score is not None and full[key(e)[:3]] > 1
+        e.tied = e.agg.score is not None and full[keys[id(e)][:3]] > 1
 
 
 def shortlist(session: Session, options: Options | None = None) -> Shortlist:

@@ -45,7 +45,7 @@ def sessions(draw):
             eid = f"E{e}"
             points = {c.id: draw(st.integers(0, 2 * c.max_points)) for c in program.criteria}
             crit[(app.application_id, eid)] = points
-            revs.append(Review(eid, sum(points.values())))
+            revs.append(Review(sum(points.values()), eid))
         reviews[app.application_id] = revs
     prior = []
     for _ in range(draw(st.integers(0, 4))):
@@ -58,9 +58,11 @@ def sessions(draw):
 
 
 def make_inputs(apps, reviews, crit, prior, decisions=None) -> Inputs:
-    def loader(agg, crits):
-        k = 2 * len(agg.kept)
-        return {c: round2(Decimal(sum(crit[(agg.application_id, r.expert_id)][c] for r in agg.kept)) / k)
+    def loader(aggs, crits):
+        for agg in aggs:
+            k = 2 * len(agg.kept)
+            agg.criteria_cents = {
+                c: int(round2(Decimal(sum(crit[(agg.application_id, r.expert_id)][c] for r in agg.kept)) / k) * 100)
                 for c in crits}
 
     return Inputs(POLICY, 2021, "t", list(apps), PanelData({a: list(r) for a, r in reviews.items()}, {}),
@@ -136,7 +138,7 @@ def test_raising_a_candidates_scores_never_takes_its_award_away(data, draw):
         for c in program.criteria:
             pts[c.id] = min(2 * c.max_points, pts[c.id] + draw.draw(st.integers(0, 6)))
         crit2[(target, r.expert_id)] = pts
-        new_reviews.append(Review(r.expert_id, sum(pts.values())))
+        new_reviews.append(Review(sum(pts.values()), r.expert_id))
     reviews2 = dict(reviews)
     reviews2[target] = new_reviews
     after = compute(make_inputs(apps, reviews2, crit2, prior)).entries()[target]
