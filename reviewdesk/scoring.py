@@ -15,8 +15,8 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from .session import Session
 
