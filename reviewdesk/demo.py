@@ -255,3 +255,57 @@ def build_demo(path: Path | str) -> Path:
         finally:
             session.close()
     return path
+
+
+def build_demo_work(path: Path | str, expert_id: str = "E01", *, scored: int = 6) -> Path:
+    """A demo *work copy* for expert ``expert_id``: what an expert sees after unpacking a pack.
+
+    Made without signatures (the demo has no keys): the demo session with everyone's scores and
+    the chair's data removed, owned by one expert, with that expert's first ``scored`` reviews kept
+    so the workstation shows work in progress.
+    """
+    import sqlite3
+
+    path = Path(path)
+    if path.exists():
+        raise FileExistsError(path)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = build_demo(Path(tmp) / "demo.rdesk")
+        work = Path(tmp) / "work.rdesk"
+        s = Session.open(src)
+        out = sqlite3.connect(str(work))
+        try:
+            s.conn.backup(out)
+        finally:
+            out.close()
+            s.close()
+        conn = sqlite3.connect(str(work))
+        try:
+            keep = [r[0] for r in conn.execute(
+                "SELECT DISTINCT application_id FROM scores WHERE expert_id = ? ORDER BY application_id",
+                (expert_id,)).fetchall()[:scored]]
+            marks = ",".join("?" * len(keep)) or "''"
+            conn.execute(f"DELETE FROM scores WHERE expert_id != ? OR application_id NOT IN ({marks})",
+                         [expert_id, *keep])
+            for table in ("decisions", "audit", "prior_awards", "packages"):
+                conn.execute(f"DELETE FROM {table}")
+            conn.execute("DELETE FROM conflicts WHERE expert_id != ?", (expert_id,))
+            conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                             [("kind", "work"), ("expert_id", expert_id), ("export_sequence", "0"),
+                              ("demo", "1")])
+            conn.commit()
+        finally:
+            conn.close()
+        s = Session.open(work)
+        try:
+            with s.change("work.demo", {"expert_id": expert_id}, actor=expert_id):
+                pass
+            s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            s.close()
+        for suffix in ("-wal", "-shm"):
+            Path(str(work) + suffix).unlink(missing_ok=True)
+        import shutil
+
+        shutil.move(str(work), str(path))
+    return path
