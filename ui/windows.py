@@ -30,7 +30,7 @@ from .qt import QMainWindow, Qt, QWidget
 EXTENSIONS = (".rdesk", ".rdpack", ".rdwork")
 
 # Modules that register openers and hooks when imported (e.g. "ui.expert", "ui.chair").
-PLUGINS: tuple[str, ...] = ()
+PLUGINS: tuple[str, ...] = ("ui.expert", "ui.chair", "ui.identity")
 
 Predicate = Callable[[Path], bool]
 Factory = Callable[[Path, QWidget | None], QMainWindow]
