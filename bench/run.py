@@ -91,10 +91,91 @@ def bench_import_scores(repeat: int, n_apps: int) -> None:
     record(f"import scores, {rows} rows (process)", samples, 15.0 if rows >= 450000 else None)
 
 
+def _identities(store: Path, names: list[str]) -> dict:
+    os.environ["REVIEWDESK_INSECURE_TEST_KDF"] = "10"  # key derivation is not what is measured here
+    from reviewdesk.trust import create_identity
+
+    out = {}
+    for n in names:
+        out[n] = create_identity(n, "expert" if n != "chair" else "chair", "benchmark-pass", store=store / n / "keys",
+                                 overwrite=True, kdf_log2_n=10)
+    return out
+
+
+def bench_merge(repeat: int, n_apps: int) -> None:
+    """40 signed packages of 2,500 reviews each merged into a fresh session, whole command timed."""
+    import json as _json
+
+    from generate import generate
+
+    from reviewdesk.exchange import roster_add
+    from reviewdesk.session import Session
+    from reviewdesk.trust.envelope import SCORE_PACKAGE, seal
+
+    OUT.mkdir(exist_ok=True)
+    work = OUT / "merge"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    template = work / "template.rdesk"
+    generate(template, n_apps=n_apps, scores_csv=work / "scores.csv")
+    by_expert: dict[str, list] = {}
+    import csv
+
+    with (work / "scores.csv").open(encoding="utf-8") as f:
+        r = csv.reader(f)
+        next(r)
+        for eid, aid, crit, score in r:
+            by_expert.setdefault(eid, []).append([aid, crit, int(float(score) * 2), None])
+    ids = _identities(work / "keys", sorted(by_expert))
+    with Session.open(template) as s:
+        for eid, ident in ids.items():
+            roster_add(s, eid, ident.cert_pem())
+        sid = s.id
+    pkgs = []
+    for eid, rows in sorted(by_expert.items()):
+        payload = {"format": 1, "session_id": sid, "expert_id": eid, "sequence": 1, "created_at": "",
+                   "software": "bench", "pack_sha256": None, "reviews": rows, "conflicts": []}
+        p = work / f"{eid}.rdscores"
+        p.write_bytes(seal(SCORE_PACKAGE, _json.dumps(payload).encode(), ids[eid]))
+        pkgs.append(str(p))
+    reviews = sum(len({(x[0]) for x in rows}) for rows in by_expert.values()) / len(by_expert)
+    samples = []
+    for i in range(repeat):
+        target = work / f"s{i}.rdesk"
+        shutil.copy(template, target)
+        samples.append(timed([str(BIN), "scores", "merge", str(target), *pkgs]))
+        target.unlink()
+    record(f"scores merge, {len(pkgs)} packages × {reviews:.0f} reviews (process)", samples,
+           5.0 if len(pkgs) >= 40 and n_apps >= 20000 else None)
+
+
+def bench_finalize(repeat: int, sizes: list[int]) -> None:
+    """finalize of a whole session: rank, Chinese PDF, PAdES signature, XLSX, manifest, lock."""
+    from generate import generate
+
+    OUT.mkdir(exist_ok=True)
+    work = OUT / "finalize"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    _identities(work / "keys", ["chair"])
+    env = dict(os.environ, REVIEWDESK_HOME=str(work / "keys" / "chair"), REVIEWDESK_PASSPHRASE="benchmark-pass")
+    for n in sizes:
+        template = work / f"t{n}.rdesk"
+        generate(template, n_apps=n)
+        samples = []
+        for i in range(repeat if n < 5000 else max(1, repeat // 2)):
+            target = work / f"s{n}-{i}.rdesk"
+            shutil.copy(template, target)
+            samples.append(timed([str(BIN), "finalize", str(target), "--out", str(work / f"out{n}-{i}")], env=env))
+        record(f"finalize, {n} applications (process)", samples, 5.0 if n <= 600 else 60.0)
+
+
 BENCHES: dict[str, Callable[[argparse.Namespace], None]] = {
     "policy": lambda a: bench_policy_list(a.repeat * 2),
     "rank": lambda a: bench_rank(a.repeat, a.apps),
     "import": lambda a: bench_import_scores(max(1, a.repeat // 2), a.apps),
+    "merge": lambda a: bench_merge(max(1, a.repeat // 2), a.apps),
+    "finalize": lambda a: bench_finalize(max(1, a.repeat // 2), [600, a.apps]),
 }
 
 
