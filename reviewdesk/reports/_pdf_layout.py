@@ -340,6 +340,55 @@ class _Totals(Flowable):
             c.lines(strikes)
 
 
+class _Continued(Flowable):
+    """A later chunk of a long table: with its header row at the top of a page, without it
+    when it goes on under the chunk before (tables are chunked so that splitting stays linear).
+
+    ``make(start, with_header)`` builds the table of this chunk's rows from ``start`` on.
+    """
+
+    def __init__(self, make: Callable[[int, bool], LongTable]):
+        super().__init__()
+        self.make = make
+        self.hAlign = "LEFT"
+        self._tables: dict[bool, LongTable] = {}
+        self._current: LongTable | None = None
+
+    def _table(self, with_header: bool) -> LongTable:
+        if with_header not in self._tables:
+            self._tables[with_header] = self.make(0, with_header)
+        return self._tables[with_header]
+
+    def _at_top(self) -> bool:
+        doc = getattr(getattr(self, "canv", None), "_doctemplate", None)
+        frame = getattr(doc, "frame", None)
+        return frame is None or bool(getattr(frame, "_atTop", True))
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._current = self._table(self._at_top())
+        self.width, self.height = self._current.wrapOn(self.canv, aw, ah)
+        return self.width, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        if self._at_top():
+            return self._table(True).splitOn(self.canv, aw, ah)
+        parts = self._table(False).splitOn(self.canv, aw, ah)
+        if len(parts) != 2:
+            return parts
+        # the rest starts the next page: rebuild it with its header row
+        return [parts[0], self.make(parts[0]._nrows, True)]
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+        assert self._current is not None
+        self._current.drawOn(canvas, x, y, _sW)
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        return 0
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+        return 0
+
+
 class _Doc(BaseDocTemplate):
     def __init__(self, filename: str, progress: Callable[[int, int], None] | None, **kw: Any):
         super().__init__(filename, pagesize=A4, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
@@ -432,11 +481,13 @@ class _Layout:
         """A table with its header row repeated on every page, in chunks of :data:`CHUNK` rows.
 
         ``row_cmds[i]`` holds style commands for data row ``i`` as ``(command, col0, col1, *args)``.
+        A chunk after the first shows the header only when it starts a page (:class:`_Continued`).
         """
-        out: list[Flowable] = []
         row_cmds = row_cmds or {}
-        for start in range(0, max(len(rows), 1), CHUNK):
-            chunk = rows[start:start + CHUNK]
+
+        def table(lo: int, hi: int, with_header: bool) -> LongTable:
+            chunk = rows[lo:hi]
+            top = 1 if with_header else 0
             cmds: list[tuple] = [
                 ("FONT", (0, 0), (-1, -1), FONT, font_size, leading),
                 ("TEXTCOLOR", (0, 0), (-1, -1), INK),
@@ -445,24 +496,36 @@ class _Layout:
                 ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-                ("ALIGN", (0, 0), (-1, 0), "CENTER"),
                 ("INNERGRID", (0, 0), (-1, -1), 0.25, RULE),
                 ("BOX", (0, 0), (-1, -1), 0.6, INK),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.6, INK),
             ]
-            if zebra and chunk:
-                cmds.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]))
-            for col, a in enumerate(align):
-                if a != "LEFT" and chunk:
-                    cmds.append(("ALIGN", (col, 1), (col, -1), a))
+            if with_header:
+                cmds += [("BACKGROUND", (0, 0), (-1, 0), HEAD_BG), ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+                         ("LINEBELOW", (0, 0), (-1, 0), 0.6, INK)]
+            if chunk:
+                if zebra:  # the stripes keep their parity across chunks
+                    stripes = [colors.white, ZEBRA] if lo % 2 == 0 else [ZEBRA, colors.white]
+                    cmds.append(("ROWBACKGROUNDS", (0, top), (-1, -1), stripes))
+                for col, a in enumerate(align):
+                    if a != "LEFT":
+                        cmds.append(("ALIGN", (col, top), (col, -1), a))
             for i in range(len(chunk)):
-                for cmd, c0, c1, *args in row_cmds.get(start + i, ()):
-                    cmds.append((cmd, (c0, i + 1), (c1, i + 1), *args))
-            heights = None if row_height is None else [None] + [row_height] * len(chunk)
-            table = LongTable([list(header)] + chunk, colWidths=list(widths), rowHeights=heights,
-                              repeatRows=1, style=TableStyle(cmds), hAlign="LEFT")
-            out.append(table)
+                for cmd, c0, c1, *args in row_cmds.get(lo + i, ()):
+                    cmds.append((cmd, (c0, i + top), (c1, i + top), *args))
+            data = ([list(header)] if with_header else []) + chunk
+            heights = None
+            if row_height is not None:
+                heights = ([None] if with_header else []) + [row_height] * len(chunk)
+            return LongTable(data, colWidths=list(widths), rowHeights=heights, repeatRows=top,
+                             style=TableStyle(cmds), hAlign="LEFT")
+
+        out: list[Flowable] = []
+        for lo in range(0, max(len(rows), 1), CHUNK):
+            hi = min(lo + CHUNK, len(rows))
+            if lo == 0:
+                out.append(table(lo, hi, True))
+            else:
+                out.append(_Continued(lambda start, with_header, lo=lo, hi=hi: table(lo + start, hi, with_header)))
             if marks:
                 out.append(self.mark())
         return out
