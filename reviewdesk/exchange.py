@@ -271,9 +271,10 @@ def merge_packages(session: Session, files: list[Path | str], progress: Progress
         -> list[MergeOutcome]:
     """Check and merge score packages, each on its own: a refused one leaves the session as it was."""
     outcomes = []
+    context = _MergeContext.of(session)
     for i, f in enumerate(files):
         try:
-            outcomes.append(merge_package(session, f))
+            outcomes.append(merge_package(session, f, context))
         except ReviewDeskError as e:
             outcomes.append(MergeOutcome(Path(f).name, "refused", str(e), exit_code=e.exit_code))
         if progress is not None:
@@ -281,10 +282,29 @@ def merge_packages(session: Session, files: list[Path | str], progress: Progress
     return outcomes
 
 
-def merge_package(session: Session, file: Path | str) -> MergeOutcome:
+@dataclass
+class _MergeContext:
+    """What every package of one merge is checked against, read once."""
+
+    trusted: list  # roster certificates
+    by_fp: dict[str, str]  # fingerprint -> expert id
+    apps: dict[str, tuple[str, str]]  # application -> (program, credit code)
+    maxes: dict[str, dict[str, int]]  # program -> criterion -> max points
+
+    @classmethod
+    def of(cls, session: Session) -> _MergeContext:
+        from .trust import fingerprint
+
+        roster = roster_certificates(session)
+        return cls(list(roster.values()), {fingerprint(c): eid for eid, c in roster.items()},
+                   {r[0]: (r[1], r[2]) for r in session.conn.execute(
+                       "SELECT application_id, program, credit_code FROM applications")},
+                   {p.id: {c.id: c.max_points for c in p.criteria} for p in session.policy.programs})
+
+
+def merge_package(session: Session, file: Path | str, context: _MergeContext | None = None) -> MergeOutcome:
     """Verify one package (signature against the roster first, then session, then sequence) and
     replace that expert's reviews with it in one transaction."""
-    from .imports import validate_score
     from .imports.table import CellError
     from .trust import fingerprint
     from .trust.envelope import SCORE_PACKAGE, open_sealed
@@ -296,10 +316,9 @@ def merge_package(session: Session, file: Path | str) -> MergeOutcome:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(msg("{f}: cannot read: {e}", "{f}：无法读取：{e}", f=path.name, e=e.strerror)) from None
-    roster = roster_certificates(session)
-    by_fp = {fingerprint(c): eid for eid, c in roster.items()}
-    signer, payload = open_sealed(data, trusted=list(roster.values()), expected_kind=SCORE_PACKAGE)
-    expert_id = by_fp[fingerprint(signer)]
+    ctx = context or _MergeContext.of(session)
+    signer, payload = open_sealed(data, trusted=ctx.trusted, expected_kind=SCORE_PACKAGE)
+    expert_id = ctx.by_fp[fingerprint(signer)]
     try:
         pkg = json.loads(payload.decode("utf-8"))
         assert isinstance(pkg, dict) and pkg.get("format") == PACKAGE_FORMAT
@@ -327,10 +346,7 @@ def merge_package(session: Session, file: Path | str) -> MergeOutcome:
                 "{f}: already merged (expert {e}, package {n}); nothing changed",
                 "{f}：已合并过（专家 {e}，第 {n} 号），未做更改", f=path.name, e=expert_id, n=seq)), expert_id, seq)
     # Check every row before writing anything.
-    policy = session.policy
-    apps = {r[0]: (r[1], r[2]) for r in session.conn.execute(
-        "SELECT application_id, program, credit_code FROM applications")}
-    maxes = {p.id: {c.id: c.max_points for c in p.criteria} for p in policy.programs}
+    apps, maxes = ctx.apps, ctx.maxes
     from .imports.table import parse_credit_code
 
     declared = set()
@@ -361,13 +377,11 @@ def merge_package(session: Session, file: Path | str) -> MergeOutcome:
                                 "{a}：该专家已申明与该企业回避", a=aid))
             continue
         if points2 is not None:
-            if not isinstance(points2, int) or isinstance(points2, bool):
-                problems.append(msg("{a}/{c}: not a score", "{a}/{c}：不是有效得分", a=aid, c=crit))
-                continue
-            try:
-                validate_score(str(points2 / 2) if points2 % 2 else str(points2 // 2), maxes[app[0]][crit])
-            except CellError as e:
-                problems.append(msg("{a}/{c}: {m}", "{a}/{c}：{m}", a=aid, c=crit, m=str(e.message)))
+            # points2 is twice the score: any whole number in 0..2×max is a 0.5 step within range.
+            if type(points2) is not int or not 0 <= points2 <= 2 * maxes[app[0]][crit]:
+                problems.append(msg("{a}/{c}: not a score within 0–{m} in steps of 0.5",
+                                    "{a}/{c}：得分须在 0–{m} 之间且为 0.5 的整数倍", a=aid, c=crit,
+                                    m=maxes[app[0]][crit]))
                 continue
         if comment is not None and not isinstance(comment, str):
             problems.append(msg("{a}/{c}: bad comment", "{a}/{c}：意见格式错误", a=aid, c=crit))
