@@ -533,12 +533,14 @@ class _Layout:
     def kv_table(self, pairs: Sequence[tuple[str, Any]], widths: Sequence[float] | None = None,
                  cols: int = 1) -> Table:
         """Label/value pairs, ``cols`` pairs per line."""
-        widths = list(widths or ([70, BODY_W - 70] if cols == 1 else [62, BODY_W / 2 - 62] * 2))
+        label = 62 if self.zh else 80
+        widths = list(widths or ([label + 8, BODY_W - label - 8] if cols == 1 else
+                                 [label, BODY_W / 2 - label] * 2))
         rows: list[list[Any]] = []
         for i in range(0, len(pairs), cols):
             row: list[Any] = []
             for label, value in pairs[i:i + cols]:
-                row += [label, value if isinstance(value, Flowable) else Paragraph(
+                row += [self.fit(label, widths[0], 8.5), value if isinstance(value, Flowable) else Paragraph(
                     escape(str(value)), self.st["kv"])]
             row += [""] * (2 * cols - len(row))
             rows.append(row)
@@ -558,23 +560,34 @@ class _Layout:
 
     # ------------------------------------------------------------------ page furniture
 
+    def _header_texts(self) -> tuple[str, str, str]:
+        """The running head: session name (shortened to fit), draft mark, title."""
+        d = self.d
+        right = f"{d.year}年度 {self.t('subtitle')}" if self.zh else f"{d.year} · Shortlist"
+        draft = self.t("draft") if d.finalized_at is None else ""
+        room = BODY_W - text_width(right, 7.5) - (text_width(draft, 8.5) + 16 if draft else 0) - 12
+        name = d.session_name
+        if text_width(name, 7.5) > room:
+            while name and text_width(name + "…", 7.5) > room:
+                name = name[:-1]
+            name += "…"
+        return name, draft, right
+
     def furniture(self, canv: Canvas, number: int, total: int) -> None:
         d = self.d
+        if not hasattr(self, "_head"):
+            self._head = self._header_texts()
+        name, draft, right = self._head
         canv.saveState()
         canv.setFont(FONT, 7.5)
         canv.setFillColor(GREY)
         top = PAGE_H - 12 * mm
-        right_text = f"{d.year}年度 {self.t('subtitle')}" if self.zh else f"{d.year} · {self.t('subtitle')}"
-        room = BODY_W - pdfmetrics.stringWidth(right_text, FONT, 7.5) - 90
-        name = d.session_name
-        while name and pdfmetrics.stringWidth(name, FONT, 7.5) > room:
-            name = name[:-2] + "…"
         canv.drawString(LEFT, top, name)
-        canv.drawRightString(PAGE_W - RIGHT, top, right_text)
-        if d.finalized_at is None:
+        canv.drawRightString(PAGE_W - RIGHT, top, right)
+        if draft:
             canv.setFillColor(RED)
             canv.setFont(FONT, 8.5)
-            canv.drawCentredString(PAGE_W / 2 + 40, top, self.t("draft"))
+            canv.drawRightString(PAGE_W - RIGHT - text_width(right, 7.5) - 16, top, draft)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.4)
         canv.line(LEFT, top - 2.5 * mm, PAGE_W - RIGHT, top - 2.5 * mm)
@@ -700,17 +713,17 @@ class _Layout:
             ("资金池" if self.zh else "Budget pool", self.t("no_pool") if pool is None else
              f"{format_yuan(pool)}{yuan}"),
             ("已用于往期" if self.zh else "Used earlier", str(p.prior_awards)),
-            ("往期已用金额" if self.zh else "Used earlier", "—" if pool is None else
+            ("往期已用金额" if self.zh else "Used earlier (yuan)", "—" if pool is None else
              f"{format_yuan(p.prior_amount)}{yuan}"),
             ("本次入选" if self.zh else "Awarded now", str(len(awarded))),
-            ("本次拟资助" if self.zh else "Awarded now",
+            ("本次拟资助" if self.zh else "Awarded (yuan)",
              f"{format_yuan(p.awarded_amount)}{yuan}（{format_wan(p.awarded_amount)} 万元）" if self.zh else
              f"{format_yuan(p.awarded_amount)} yuan"),
             ("剩余名额" if self.zh else "Quota left", "—" if p.quota_left is None else str(p.quota_left)),
             ("资金池余额" if self.zh else "Pool left", "—" if p.budget_left is None else
              f"{format_yuan(p.budget_left)}{yuan}"),
             ("分级名额" if self.zh else "Level quotas", levels),
-            ("候补 / 未入选" if self.zh else "Reserve / excluded",
+            ("候补 / 未入选" if self.zh else "Reserve / excl.",
              f"{len(p.by_status('reserve'))} / {len(p.by_status('excluded'))}"),
         ]
         return self.kv_table(pairs, cols=2)
@@ -724,7 +737,8 @@ class _Layout:
         ranked = p.ranked
         awarded_idx = [i for i, e in enumerate(ranked) if e.status == "awarded"]
         line_after = awarded_idx[-1] if awarded_idx else None
-        widths = [26, 60, 114, 100, 30, 34, 50, 28, 68]
+        widths = ([26, 60, 114, 100, 30, 34, 50, 28, 68] if self.zh else
+                  [26, 60, 108, 96, 30, 34, 50, 40, 66])
         rows: list[list[Any]] = []
         cmds: dict[int, list[tuple]] = {}
         for i, e in enumerate(ranked):

@@ -159,6 +159,27 @@ def test_long_program_repeats_its_table_header_on_every_page(tmp_path: Path):
         assert "申报编号" in text and "得分" in text, f"page {page} has no table header"
 
 
+def test_chunked_tables_show_one_header_per_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from reviewdesk.reports import _pdf_layout
+
+    monkeypatch.setattr(_pdf_layout, "CHUNK", 25)  # many chunk boundaries, some mid-page
+    data = synthetic_report(700, programs=1, experts=9)
+    out = render_pdf(data, tmp_path / "chunks.pdf")
+    n = pdf_pages(out)
+    seen = 0
+    for page in range(2, n):
+        text = pdf_text(out, page, page)
+        sections = sum(text.count(h) for h in ("排名及拟支持情况", "候补名单", "未入选名单", "附录"))
+        headers = text.count("申报编号")
+        assert 1 <= headers <= 1 + sections, f"page {page}: {headers} table headers"
+        seen += headers
+    assert seen >= n - 2
+    rows = flat(pdf_text(out))
+    expected = {"awarded": 2, "reserve": 3, "excluded": 2}  # tables it is in, with the appendix
+    for e in data.programs[0].entries:
+        assert rows.count(e.application_id) == expected[e.status], e.application_id
+
+
 def test_wrap_cjk_breaks_by_width_and_chinese_rules():
     from reviewdesk.reports._pdf_layout import register_fonts, text_width, wrap_cjk
 
