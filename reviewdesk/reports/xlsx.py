@@ -137,7 +137,10 @@ def render_xlsx(data: ReportData, out_path: str | Path, lang: str = "zh") -> Pat
 class _Book:
     def __init__(self, data: ReportData, lang: str):
         from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        self._cell = WriteOnlyCell
 
         self.d = data
         self.lang = "zh" if not lang or lang.lower().startswith("zh") else "en"
@@ -183,10 +186,8 @@ class _Book:
 
     def text(self, ws: Any, value: object, **style: Any) -> Any:
         """A string cell that can never turn into a formula."""
-        from openpyxl.cell import WriteOnlyCell
-
         s = safe_text(value)
-        cell = WriteOnlyCell(ws, value=s or None)
+        cell = self._cell(ws, value=s or None)
         if s:
             cell.data_type = "s"
         # the quote prefix: Excel keeps the text a text even when someone edits the cell
@@ -194,9 +195,7 @@ class _Book:
         return cell
 
     def num(self, ws: Any, value: int | Decimal | Any | None, fmt: str, **style: Any) -> Any:
-        from openpyxl.cell import WriteOnlyCell
-
-        cell = WriteOnlyCell(ws, value=value)
+        cell = self._cell(ws, value=value)
         self._style(cell, fmt, False, style)
         return cell
 
