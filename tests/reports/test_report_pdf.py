@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import flat, pdf_pages, pdf_text, poppler
+from report_helpers import flat, pdf_pages, pdf_text, poppler
 
 from reviewdesk.reports.model import (
     EntryReport,
