@@ -13,10 +13,17 @@ def _open_app(*, file: str | None = None, screenshot: str | None = None, demo: b
     return app_main(file=file, screenshot=screenshot, demo=demo)
 
 
+def _gui_checks():
+    from ui.selftest import checks
+
+    return checks()
+
+
 def main() -> None:
-    from reviewdesk import cli
+    from reviewdesk import cli, selftest
 
     cli.set_app_opener(_open_app)
+    selftest.set_gui_checks(_gui_checks)
     cli.main(prog_name="reviewdesk")
 
 
