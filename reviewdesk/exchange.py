@@ -202,6 +202,9 @@ def unpack(pack_path: Path | str, out: Path | str, my_cert=None, *, chair_finger
             conn.close()
         s = Session.open(payload)
         try:
+            from .documents import verify_documents
+
+            verify_documents(s, progress)  # every document the expert will read is the one the chair packed
             with s.change("work.unpack", {"pack": pack_path.name, "expert_id": expert_id,
                                           "chair": meta["chair_fingerprint"]}, actor=expert_id):
                 pass
