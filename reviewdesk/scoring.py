@@ -84,17 +84,15 @@ class PanelData:
 
     def criterion_points(self, application_id: str, expert_id: str) -> dict[str, int]:
         text = self.points.get((application_id, expert_id), "")
-        out = {}
-        for part in text.split(","):
-            if part:
-                crit, _, p2 = part.rpartition(":")
-                out[crit] = int(p2)
-        return out
+        if not text:
+            return {}
+        return {crit: int(p2) for crit, _, p2 in (part.rpartition(":") for part in text.split(","))}
 
 
 def load_panel(session: Session, criteria_count: dict[str, int], app_program: dict[str, str],
                app_code: dict[str, str]) -> PanelData:
-    """Read complete reviews with one grouped query (scores are summed by SQLite).
+    """Read complete reviews: from the ``reviews`` summary the triggers keep (one row per review),
+    or for an old file by summing its scores.
 
     Reviews by an expert who declared a conflict with the application's enterprise never count,
     even if they were entered before the conflict was declared.
@@ -104,9 +102,14 @@ def load_panel(session: Session, criteria_count: dict[str, int], app_program: di
     incomplete: dict[str, int] = defaultdict(int)
     ignored = 0
     points: dict[tuple[str, str], str] = {}
-    cur = session.conn.execute(
-        "SELECT application_id, expert_id, sum(points2), count(points2), "
-        "group_concat(criterion || ':' || points2) FROM scores GROUP BY application_id, expert_id")
+    has_summary = session.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reviews'").fetchone() is not None
+    if has_summary:  # kept by triggers on scores (db/003_reviews.sql)
+        cur = session.conn.execute("SELECT application_id, expert_id, total2, scored, points FROM reviews")
+    else:  # a file from before schema 3, opened read-only
+        cur = session.conn.execute(
+            "SELECT application_id, expert_id, sum(points2), count(points2), "
+            "group_concat(criterion || ':' || points2) FROM scores GROUP BY application_id, expert_id")
     for aid, eid, total2, cnt, detail in cur:
         program = app_program.get(aid)
         if program is None:
@@ -148,11 +151,12 @@ def criterion_aggregates(panel: PanelData, aggs: list[Aggregate], criteria: tupl
         if not k:
             a.criteria_cents = {}
             continue
-        sums: dict[str, int] = defaultdict(int)
+        sums = dict.fromkeys(criteria, 0)
         for r in a.kept:
             for crit, p2 in panel.criterion_points(a.application_id, r.expert_id).items():
-                sums[crit] += p2
-        a.criteria_cents = {c: cents(sums.get(c, 0), k) for c in criteria}
+                if crit in sums:
+                    sums[crit] += p2
+        a.criteria_cents = {c: cents(v, k) for c, v in sums.items()}
 
 
 def zscore_reviews(reviews: dict[str, list[Review]]) -> dict[str, list[Review]]:

@@ -21,9 +21,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-from filelock import FileLock, Timeout
-
 from . import __version__
 from .errors import EnvironmentProblem, SessionBusy, SessionError, SessionFinalized
 from .i18n import msg
@@ -99,12 +96,21 @@ class Session:
     def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool):
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self._db = None
         self.readonly = readonly
-        self._lock: FileLock | None = None
+        self._lock = None  # a filelock.FileLock, made on the first write
         self._lock_depth = 0
         self._policy: Policy | None = None
         self._meta: dict[str, str] | None = None
+
+    @property
+    def db(self):
+        """The sqlite-utils view of the connection (imported on first write: reading needs none of it)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     # ------------------------------------------------------------------ opening
     @staticmethod
@@ -311,6 +317,8 @@ class Session:
             finally:
                 self._lock_depth -= 1
             return
+        from filelock import FileLock, Timeout
+
         if self._lock is None:
             self._lock = FileLock(str(self.lock_path()))
         try:
@@ -389,9 +397,17 @@ _SQL_COMMENT = re.compile(r"--[^\n]*")
 
 
 def _split_sql(script: str) -> list[str]:
-    """Statements of a migration script (no semicolons inside string literals in our scripts)."""
-    body = _SQL_COMMENT.sub("", script)
-    return [s.strip() for s in body.split(";") if s.strip()]
+    """The statements of a migration script, as SQLite itself delimits them (triggers hold ``;``)."""
+    out, buf = [], ""
+    for line in _SQL_COMMENT.sub("", script).splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip().rstrip(";").strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
 
 
 def sha256_file(path: Path) -> str:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .fields import LEVEL_NAMES_ZH
 from .policy import Condition, Policy, Program
@@ -26,8 +26,9 @@ APP_COLUMNS = ("application_id", "program", "enterprise_name", "credit_code", "p
                "requested_amount", "fiscal_support", "international_organiser", "own_ip")
 
 
-@dataclass(frozen=True)
-class Application:
+class Application(NamedTuple):
+    """An application as the rules read it (a tuple: 20,000 of them are built on every ranking)."""
+
     application_id: str
     program: str
     enterprise_name: str
@@ -110,9 +111,17 @@ class Entry:
     agg: Aggregate
     amount: int | None
     entitlement: int | None
-    derivation: str
+    program: Program | None = None
     tied: bool = False
     forced: str | None = None  # award | exclude when the chair decided
+    _derivation: str | None = None
+
+    @property
+    def derivation(self) -> str:
+        """How the amount was reached, e.g. "20% × 8,000,000 = 1,600,000 ≤ cap 3,000,000 → 1,600,000"."""
+        if self._derivation is None:
+            self._derivation = amount_for(self.program, self.application)[3] if self.program else ""
+        return self._derivation
 
     @property
     def application_id(self) -> str:
@@ -209,17 +218,21 @@ def _yuan(n: int | Decimal) -> str:
     return f"{int(n):,}"
 
 
-def entitlement(program: Program, app: Application) -> tuple[int | None, str | None, str]:
-    """``(entitlement, missing_field, derivation)`` by the program's funding rule (RULES.md §6)."""
+def entitlement(program: Program, app: Application, explain: bool = True) -> tuple[int | None, str | None, str]:
+    """``(entitlement, missing_field, derivation)`` by the program's funding rule (RULES.md §6).
+
+    The derivation text is built only with ``explain`` (ranking 20,000 applications needs none).
+    """
     f = program.funding
     if f.kind == "rate_of_base":
         base = app.value(f.base)
         if base is None:
             return None, f.base, ""
         raw = f.rate * base
-        ent = min(raw, Decimal(f.cap)).to_integral_value(rounding=ROUND_FLOOR)
-        return int(ent), None, f"{_pct(f.rate)} × {_yuan(base)} = {_yuan_d(raw)} {'≤' if raw <= f.cap else '>'} " \
-                               f"cap {_yuan(f.cap)}"
+        ent = int(min(raw, Decimal(f.cap)).to_integral_value(rounding=ROUND_FLOOR))
+        how = f"{_pct(f.rate)} × {_yuan(base)} = {_yuan_d(raw)} {'≤' if raw <= f.cap else '>'} cap {_yuan(f.cap)}" \
+            if explain else ""
+        return ent, None, how
     if f.kind == "by_level":
         if app.level is None or app.level not in f.levels:
             return None, "level", ""
@@ -231,12 +244,14 @@ def entitlement(program: Program, app: Application) -> tuple[int | None, str | N
                 return None, f.base or "level", ""
             raw = rule.rate * base
             ent = min(raw, Decimal(rule.cap)) if rule.cap is not None else raw
-            return int(ent.to_integral_value(rounding=ROUND_FLOOR)), None, \
-                f"{lvl}: {_pct(rule.rate)} × {_yuan(base)} = {_yuan_d(raw)}" + \
-                (f" {'≤' if raw <= rule.cap else '>'} cap {_yuan(rule.cap)}" if rule.cap is not None else "")
-        return int(rule.cap), None, f"{lvl}: cap {_yuan(rule.cap)}"
+            how = ""
+            if explain:
+                how = f"{lvl}: {_pct(rule.rate)} × {_yuan(base)} = {_yuan_d(raw)}" + \
+                    (f" {'≤' if raw <= rule.cap else '>'} cap {_yuan(rule.cap)}" if rule.cap is not None else "")
+            return int(ent.to_integral_value(rounding=ROUND_FLOOR)), None, how
+        return int(rule.cap), None, f"{lvl}: cap {_yuan(rule.cap)}" if explain else ""
     if f.kind == "fixed_cap":
-        return int(f.cap), None, f"cap {_yuan(f.cap)}"
+        return int(f.cap), None, f"cap {_yuan(f.cap)}" if explain else ""
     if f.kind == "bands":
         v = app.value(f.field)
         if v is None:
@@ -245,12 +260,12 @@ def entitlement(program: Program, app: Application) -> tuple[int | None, str | N
         for b in f.bands:
             if v >= b.min and (b.max is None or v < b.max):
                 hi = "∞" if b.max is None else _yuan(b.max)
-                return b.amount, None, f"{f.field} {v} ∈ [{_yuan(b.min)}, {hi}) → {_yuan(b.amount)}"
+                return b.amount, None, f"{f.field} {v} ∈ [{_yuan(b.min)}, {hi}) → {_yuan(b.amount)}" if explain else ""
         return None, f.field, ""
     # pool: the requested amount, limited by the pool
     if app.requested_amount is None:
         return None, "requested_amount", ""
-    return app.requested_amount, None, f"requested {_yuan(app.requested_amount)}"
+    return app.requested_amount, None, f"requested {_yuan(app.requested_amount)}" if explain else ""
 
 
 def _pct(rate: Decimal) -> str:
@@ -264,16 +279,18 @@ def _yuan_d(d: Decimal) -> str:
     return f"{d:,.2f}"
 
 
-def amount_for(program: Program, app: Application) -> tuple[int | None, int | None, str | None, str]:
+def amount_for(program: Program, app: Application, explain: bool = True) \
+        -> tuple[int | None, int | None, str | None, str]:
     """``(amount, entitlement, missing_field, derivation)``: the entitlement limited by the request."""
-    ent, missing, how = entitlement(program, app)
+    ent, missing, how = entitlement(program, app, explain)
     if ent is None:
         return None, None, missing, how
     amount = ent
     if app.requested_amount is not None and app.requested_amount < ent:
         amount = app.requested_amount
-        how = f"{how}; requested {_yuan(app.requested_amount)} → {_yuan(amount)}"
-    else:
+        if explain:
+            how = f"{how}; requested {_yuan(app.requested_amount)} → {_yuan(amount)}"
+    elif explain:
         how = f"{how} → {_yuan(amount)}"
     return amount, ent, None, how
 
@@ -315,7 +332,7 @@ def compute(inputs: Inputs, options: Options | None = None) -> Shortlist:
         for app in apps:
             agg = aggregate(app.application_id, reviews.get(app.application_id, []), program.min_reviews,
                             program.trim_from, opts.aggregation)
-            amount, ent, missing, how = amount_for(program, app)
+            amount, ent, missing, _ = amount_for(program, app, explain=False)
             reason = None
             for cond in program.eligibility:
                 if not condition_holds(cond, app):
@@ -327,7 +344,7 @@ def compute(inputs: Inputs, options: Options | None = None) -> Shortlist:
                 reason = "insufficient_reviews"
             if reason is None and agg.score < pass_score:
                 reason = "below_threshold"
-            e = Entry(app, "excluded" if reason else "candidate", reason, None, agg, amount, ent, how)
+            e = Entry(app, "excluded" if reason else "candidate", reason, None, agg, amount, ent, program)
             decision = inputs.decisions.get(app.application_id)
             if decision:
                 kind, text = decision
@@ -339,7 +356,7 @@ def compute(inputs: Inputs, options: Options | None = None) -> Shortlist:
                     e.status = "awarded"
                     if e.amount is None and app.requested_amount is not None:
                         e.amount = app.requested_amount
-                        e.derivation = f"chair decision; requested {_yuan(app.requested_amount)}"
+                        e._derivation = f"chair decision; requested {_yuan(app.requested_amount)}"
                     forced_awards.append(e)
             entries.append(e)
         prepared[program.id] = entries
