@@ -265,7 +265,7 @@ def import_scores(session: Session, path: Path | str) -> ImportResult:
         "SELECT application_id, program, credit_code FROM applications")}
     experts = session.expert_ids()
     conflicts = set(session.conn.execute("SELECT expert_id, credit_code FROM conflicts").fetchall())
-    seen: dict[tuple[str, str, str], int] = {}
+    seen: dict[tuple[str, str, str], int] = {}  # score -> its index in records
     records: list[tuple] = []
     bad = rows.bad
     own = session.meta.get("expert_id") if session.kind == "work" else None
@@ -312,12 +312,12 @@ def import_scores(session: Session, path: Path | str) -> ImportResult:
                         "score its applications", "该专家已申明与该企业（{c}）回避，不能为其申报评分", c=code))
                     ok = False
         if ok:
+            # A score given twice: the later row replaces the earlier, as a later import would.
             key = (aid, eid, crit)
             if key in seen:
-                bad(row_no, "criterion", crit, msg("the same score appears twice (also on row {r})",
-                                                   "同一评分重复出现（与第 {r} 行相同）", r=seen[key]))
+                records[seen[key]] = (aid, eid, crit, points2, comment)
                 continue
-            seen[key] = row_no
+            seen[key] = len(records)
             records.append((aid, eid, crit, points2, comment))
     if not table.rows:
         bad(table.header_row, None, None, msg("the file has no data rows", "文件中没有数据行"))

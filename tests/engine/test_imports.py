@@ -206,3 +206,12 @@ def test_each_import_writes_one_audit_entry(tmp_path):
     s = build_session(tmp_path, [app_row("A1", "P07", 1, actual_investment=10)], {"A1": [80, 80, 80]})
     actions = [r[0] for r in s.conn.execute("SELECT action FROM audit ORDER BY seq")]
     assert actions == ["session.create", "import.applications", "import.experts", "import.scores"]
+
+
+def test_a_score_given_twice_in_one_file_keeps_the_later(tmp_path):
+    s = build_session(tmp_path, [app_row("A1", "P07", 1, actual_investment=10)])
+    write_csv(tmp_path / "s.csv", ["expert_id", "application_id", "criterion", "score"],
+              [["E1", "A1", "c1", "10"], ["E1", "A1", "c2", "5"], ["E1", "A1", "c1", "20.5"]])
+    res = import_scores(s, tmp_path / "s.csv")
+    assert res.rows == 2
+    assert s.conn.execute("SELECT points2 FROM scores WHERE criterion='c1'").fetchone() == (41,)
