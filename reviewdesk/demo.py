@@ -120,10 +120,12 @@ def build_demo(path: Path | str) -> Path:
     n = 0
     for program in policy.programs:
         count = PLAN.get(program.id, 0)
+        # Distinct enterprises within a program: the only double application is the one staged below.
+        picks = rng.sample(range(len(enterprises)), count)
         for k in range(count):
             n += 1
             aid = f"A-{n:04d}"
-            ent_name, code = enterprises[rng.randrange(len(enterprises))]
+            ent_name, code = enterprises[picks[k]]
             project = rng.choice(_PROJECT.get(program.id, ["工业互联网项目"])) + ("" if k % 3 else "（二期）")
             level = ""
             actual = construction = sales = area = requested = ""
@@ -142,7 +144,9 @@ def build_demo(path: Path | str) -> Path:
                 sales = str(rng.randrange(80, 600) * 10000)
                 own_ip = "是" if k != 4 else "否"
             if program.id == "P12":
-                requested = str(rng.choice([120, 150, 180, 200, 240, 260, 300]) * 10000)
+                # The pool runs out after a few awards; the small last request still fits (RULES.md §7.3).
+                requested = str(rng.choice([120, 150, 180, 200, 240, 260, 300]) * 10000 if k != count - 1
+                                else 500000)
             if program.id == "P03":
                 requested = str(rng.choice([1500, 3000, 5000]) * 10000)
             if program.id == "P13":
@@ -183,6 +187,7 @@ def build_demo(path: Path | str) -> Path:
 
     score_rows: list[list] = []
     tie_pair = (by_program["P06"][3][0], by_program["P06"][4][0])
+    quality[tie_pair[0]] = quality[tie_pair[1]] = 78.0  # an exact tie, well above the pass score
     disagree = {by_program["P07"][5][0]: ("E05", -28.0), by_program["P10"][3][0]: ("E09", 25.0),
                 by_program["P01"][4][0]: ("E07", -22.0)}
     few_reviews = by_program["P09"][7][0]
