@@ -145,18 +145,28 @@ def aggregate(application_id: str, reviews: list[Review], min_reviews: int, trim
 
 
 def criterion_aggregates(panel: PanelData, aggs: list[Aggregate], criteria: tuple[str, ...]) -> None:
-    """Fill each aggregate's criterion means over its kept reviews, rounded like the score."""
+    """Fill each aggregate's criterion means over its kept reviews, rounded like the score.
+
+    Written as one tight loop: on a provincial call most applications share their score with
+    another and need these for the tie-break.
+    """
+    points = panel.points
     for a in aggs:
         k = len(a.kept)
         if not k:
             a.criteria_cents = {}
             continue
         sums = dict.fromkeys(criteria, 0)
+        aid = a.application_id
         for r in a.kept:
-            for crit, p2 in panel.criterion_points(a.application_id, r.expert_id).items():
-                if crit in sums:
-                    sums[crit] += p2
-        a.criteria_cents = {c: cents(v, k) for c, v in sums.items()}
+            text = points.get((aid, r.expert_id))
+            if text:
+                for part in text.split(","):
+                    crit, _, p2 = part.rpartition(":")
+                    if crit in sums:
+                        sums[crit] += int(p2)
+        d = 2 * k
+        a.criteria_cents = {c: (100 * v + k) // d for c, v in sums.items()}  # = cents(v, k)
 
 
 def zscore_reviews(reviews: dict[str, list[Review]]) -> dict[str, list[Review]]:
