@@ -257,6 +257,11 @@ def build_demo(path: Path | str) -> Path:
                                                 prior))
             import_scores(session, _write(t / "scores.csv", ["专家编号", "申报编号", "评分项", "得分", "意见"],
                                           score_rows))
+            # Every application's form (申报书), so the reading pane has something to show.
+            from .demo_documents import write_demo_documents
+            from .documents import import_documents
+
+            import_documents(session, write_demo_documents(session, t / "documents"))
         finally:
             session.close()
     return path
