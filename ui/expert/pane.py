@@ -312,7 +312,7 @@ class CriterionBox(QFrame):
 def yuan_text(yuan: int) -> str:
     """``1600000`` → ``1,600,000 元 / 160.00 万元`` (in the current language)."""
     wan = (Decimal(int(yuan)) / 10000).quantize(Decimal("0.01"))
-    return QCoreApplication.translate("FactsPane", "{yuan} yuan / {wan} × 10,000 yuan").format(
+    return QCoreApplication.translate("FactsPane", "{yuan} yuan ({wan} wan yuan)").format(
         yuan=f"{int(yuan):,}", wan=f"{wan:,.2f}")
 
 
