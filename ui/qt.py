@@ -10,9 +10,11 @@ from __future__ import annotations
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QBuffer,
     QByteArray,
     QCoreApplication,
     QEvent,
+    QIODevice,
     QLibraryInfo,
     QLocale,
     QMarginsF,
@@ -21,6 +23,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
+    QPointF,
     QRect,
     QRectF,
     QRunnable,
@@ -102,6 +105,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleFactory,
     QStyleOptionViewItem,
+    QTabBar,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -112,6 +116,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from shiboken6 import isValid as is_valid
+
+# QtPdf comes in its own wheel (PySide6-Pdf): without it the app still starts and the document
+# pane says that PDFs cannot be shown (ui.documents checks HAS_QTPDF).
+try:
+    from PySide6.QtPdf import QPdfDocument, QPdfLink, QPdfPageNavigator, QPdfSearchModel
+    from PySide6.QtPdfWidgets import QPdfView
+
+    HAS_QTPDF = True
+except ImportError:  # pragma: no cover - a build without the PDF module
+    QPdfDocument = QPdfLink = QPdfPageNavigator = QPdfSearchModel = QPdfView = None  # type: ignore[assignment,misc]
+    HAS_QTPDF = False
 
 # QtCharts comes with PySide6-Addons; without it the chair's calibration chart is left out.
 try:
@@ -137,6 +152,7 @@ __all__ = [
     "QT_VERSION",
     "QAbstractItemView",
     "QAbstractTableModel",
+    "QBuffer",
     "QAction",
     "QApplication",
     "QBarCategoryAxis",
@@ -169,6 +185,7 @@ __all__ = [
     "QGuiApplication",
     "QHBoxLayout",
     "QHeaderView",
+    "QIODevice",
     "QHorizontalBarSeries",
     "QIcon",
     "QImage",
@@ -190,11 +207,17 @@ __all__ = [
     "QObject",
     "QPainter",
     "QPalette",
+    "QPdfDocument",
+    "QPdfLink",
+    "QPdfPageNavigator",
+    "QPdfSearchModel",
+    "QPdfView",
     "QPen",
     "QPersistentModelIndex",
     "QPixmap",
     "QPlainTextEdit",
     "QPoint",
+    "QPointF",
     "QProgressBar",
     "QProgressDialog",
     "QPushButton",
@@ -207,6 +230,7 @@ __all__ = [
     "QSize",
     "QSizePolicy",
     "QSpinBox",
+    "QSpinBox",
     "QSplitter",
     "QStackedWidget",
     "QStandardPaths",
@@ -217,6 +241,7 @@ __all__ = [
     "QStyleOptionViewItem",
     "QStyledItemDelegate",
     "QSvgRenderer",
+    "QTabBar",
     "QTabWidget",
     "QTableView",
     "QTableWidget",
