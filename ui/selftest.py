@@ -36,6 +36,11 @@ from .qt import (
 NATIVE_PLATFORM = {"win": "qwindows", "linux": "qxcb", "darwin": "qcocoa"}
 
 
+#: A string of Qt's own translation (qtbase_zh_CN.qm). Not written as a literal call: lupdate would
+#: take it for one of our strings.
+QT_OWN_STRING = ("QPlatformTheme", "Cancel")
+
+
 def _native_platform() -> str:
     for prefix, stem in NATIVE_PLATFORM.items():
         if sys.platform.startswith(prefix):
@@ -94,7 +99,7 @@ class _GuiChecks:
         app = self._needs_app()
         if i18n.install(i18n.CHINESE, app) != i18n.CHINESE:
             raise CheckFailed("the Chinese translation could not be installed")
-        qt_cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+        qt_cancel = QCoreApplication.translate(*QT_OWN_STRING)
         zh = self._label_texts(StartWindow(remember_geometry=False))
         i18n.install(i18n.ENGLISH, app)
         en = self._label_texts(StartWindow(remember_geometry=False))
