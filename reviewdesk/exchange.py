@@ -159,7 +159,7 @@ def unpack(pack_path: Path | str, out: Path | str, my_cert=None, *, chair_finger
     belongs to the roster entry with that certificate. ``chair_fingerprint``, when given (read
     aloud by the chair), must match the signer.
     """
-    from .trust import fingerprint, load_certificate, matches_readable, readable_fingerprint
+    from .trust import load_certificate, matches_readable, readable_fingerprint
     from .trust.envelope import SESSION_PACK, open_sealed_file
 
     pack_path, out = Path(pack_path), Path(out)
@@ -167,7 +167,6 @@ def unpack(pack_path: Path | str, out: Path | str, my_cert=None, *, chair_finger
         raise SessionError(msg("{p} already exists; choose another name for the work copy",
                                "{p} 已存在，请为工作副本另选文件名", p=out))
     my_cert = my_cert if my_cert is not None else load_certificate()
-    my_fp = fingerprint(my_cert)
     with tempfile.TemporaryDirectory(prefix="reviewdesk-unpack-", dir=out.parent if out.parent.exists() else None) \
             as tmp:
         payload = Path(tmp) / "work.sqlite"
@@ -178,42 +177,61 @@ def unpack(pack_path: Path | str, out: Path | str, my_cert=None, *, chair_finger
                 "the pack is signed by {n} ({f}), not by the chair's fingerprint you entered",
                 "会话包的签名者为 {n}（{f}），与您输入的组长指纹不符", n=signer.subject.rfc4514_string(),
                 f=readable_fingerprint(signer)))
-        conn = sqlite3.connect(str(payload))
         try:
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-            if meta.get("kind") != "pack" or meta.get("chair_fingerprint") != fingerprint(signer):
-                raise VerificationFailed(msg("the pack's contents do not name its signer as the chair",
-                                             "会话包内容中的组长与签名者不一致"))
-            row = conn.execute("SELECT expert_id, name FROM experts WHERE fingerprint = ?", (my_fp,)).fetchone()
-            if row is None:
-                raise TrustError(msg(
-                    "your certificate ({f}) is not in this session's roster; give it to the chair "
-                    "(reviewdesk key export-cert) and ask for a new pack",
-                    "您的证书（{f}）不在本会话的专家名单中；请将证书交给组长（reviewdesk key export-cert）并索取新的会话包",
-                    f=readable_fingerprint(my_cert)))
-            expert_id, expert_name = row
-            conn.execute("DELETE FROM conflicts WHERE expert_id != ?", (expert_id,))
-            work_meta = {"kind": "work", "expert_id": expert_id, "pack_sha256": sha256_file(pack_path),
-                         "unpacked_at": now_iso(), "export_sequence": "0"}
-            conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", list(work_meta.items()))
-            conn.commit()
-            n_apps = conn.execute("SELECT count(*) FROM applications").fetchone()[0]
-        finally:
-            conn.close()
-        s = Session.open(payload)
-        try:
-            from .documents import verify_documents
+            return _unpack_payload(pack_path, payload, out, signer, my_cert, progress)
+        except sqlite3.Error:
+            # Signed, but not a session this version can read (whoever signed it): refuse, write nothing.
+            raise InputError(msg("{f}: signed, but not a session pack this version can read",
+                                 "{f}：签名有效，但不是本版本可读取的会话包", f=pack_path.name)) from None
 
-            verify_documents(s, progress)  # every document the expert will read is the one the chair packed
-            with s.change("work.unpack", {"pack": pack_path.name, "expert_id": expert_id,
-                                          "chair": meta["chair_fingerprint"]}, actor=expert_id):
-                pass
-            s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            s.close()
-        for suffix in ("-wal", "-shm"):
-            Path(str(payload) + suffix).unlink(missing_ok=True)
-        shutil.move(str(payload), str(out))
+
+def _unpack_payload(pack_path: Path, payload: Path, out: Path, signer, my_cert, progress: Progress | None) \
+        -> Unpacked:
+    """The checked payload of a pack → the work copy ``out``; every SQLite error is the caller's to refuse."""
+    from .trust import fingerprint, readable_fingerprint
+
+    my_fp = fingerprint(my_cert)
+    conn = sqlite3.connect(str(payload))
+    try:
+        # The payload's author chose its schema: no function with side effects runs from it, and a
+        # damaged file is refused before anything reads it.
+        conn.execute("PRAGMA trusted_schema = OFF")
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("quick_check failed")
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("kind") != "pack" or meta.get("chair_fingerprint") != fingerprint(signer):
+            raise VerificationFailed(msg("the pack's contents do not name its signer as the chair",
+                                         "会话包内容中的组长与签名者不一致"))
+        row = conn.execute("SELECT expert_id, name FROM experts WHERE fingerprint = ?", (my_fp,)).fetchone()
+        if row is None:
+            raise TrustError(msg(
+                "your certificate ({f}) is not in this session's roster; give it to the chair "
+                "(reviewdesk key export-cert) and ask for a new pack",
+                "您的证书（{f}）不在本会话的专家名单中；请将证书交给组长（reviewdesk key export-cert）并索取新的会话包",
+                f=readable_fingerprint(my_cert)))
+        expert_id, expert_name = row
+        conn.execute("DELETE FROM conflicts WHERE expert_id != ?", (expert_id,))
+        work_meta = {"kind": "work", "expert_id": expert_id, "pack_sha256": sha256_file(pack_path),
+                     "unpacked_at": now_iso(), "export_sequence": "0"}
+        conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", list(work_meta.items()))
+        conn.commit()
+        n_apps = conn.execute("SELECT count(*) FROM applications").fetchone()[0]
+    finally:
+        conn.close()
+    s = Session.open(payload)
+    try:
+        from .documents import verify_documents
+
+        verify_documents(s, progress)  # every document the expert will read is the one the chair packed
+        with s.change("work.unpack", {"pack": pack_path.name, "expert_id": expert_id,
+                                      "chair": meta["chair_fingerprint"]}, actor=expert_id):
+            pass
+        s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        s.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(payload) + suffix).unlink(missing_ok=True)
+    shutil.move(str(payload), str(out))
     return Unpacked(out, expert_id, expert_name, meta.get("chair_name", ""), readable_fingerprint(signer), n_apps)
 
 
@@ -325,10 +343,12 @@ def merge_package(session: Session, file: Path | str, context: _MergeContext | N
     try:
         pkg = json.loads(payload.decode("utf-8"))
         assert isinstance(pkg, dict) and pkg.get("format") == PACKAGE_FORMAT
-        sid, pkg_expert, seq = pkg["session_id"], pkg["expert_id"], int(pkg["sequence"])
+        sid, pkg_expert, seq = pkg["session_id"], pkg["expert_id"], pkg["sequence"]
         reviews, conflicts = pkg["reviews"], pkg["conflicts"]
         assert isinstance(reviews, list) and isinstance(conflicts, list)
-    except (ValueError, KeyError, TypeError, AssertionError, UnicodeDecodeError):
+        # A sequence number SQLite can store; the ids compared as text.
+        assert type(seq) is int and 0 < seq < 2**63 and isinstance(sid, str) and isinstance(pkg_expert, str)
+    except (ValueError, KeyError, TypeError, AssertionError, UnicodeDecodeError, RecursionError):
         raise InputError(msg("{f}: signed, but not a score package this version can read",
                              "{f}：签名有效，但不是本版本可读取的评分包", f=path.name)) from None
     if sid != session.id:
@@ -366,6 +386,9 @@ def merge_package(session: Session, file: Path | str, context: _MergeContext | N
         try:
             aid, crit, points2, comment = r
         except (TypeError, ValueError):
+            problems.append(msg("a malformed review row", "评分行格式错误"))
+            continue
+        if not isinstance(aid, str) or not isinstance(crit, str):
             problems.append(msg("a malformed review row", "评分行格式错误"))
             continue
         app = apps.get(aid)
