@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
@@ -30,6 +31,7 @@ class _Group(click.Group):
     """Turns known problems into messages and exit codes; bugs into exit 1 with details."""
 
     def invoke(self, ctx: click.Context):
+        args = [*ctx.protected_args, *ctx.args]  # click empties these once a subcommand runs
         try:
             return super().invoke(ctx)
         except ReviewDeskError as e:
@@ -40,6 +42,20 @@ class _Group(click.Group):
             ctx.exit(e.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except sqlite3.Error as e:
+            # A damaged, locked or full session met past opening (a page read by a query): the
+            # environment's fault, said plainly; anything else from SQLite is a bug.
+            from .session import translate_sqlite_error
+
+            err = translate_sqlite_error(e, _session_argument(args))
+            if not isinstance(err, ReviewDeskError):
+                _echo_err(str(msg("ReviewDesk hit an unexpected error (a bug). Details for IT:",
+                                  "ReviewDesk 发生意外错误（程序缺陷）。供技术人员参考的详细信息：")))
+                _echo_err(traceback.format_exc())
+                ctx.exit(1)
+            for line in err.lines():
+                _echo_err(line)
+            ctx.exit(err.exit_code)
         except KeyboardInterrupt:
             _echo_err(str(msg("interrupted; nothing was changed by the interrupted step",
                               "已中断；被中断的操作未做任何更改")))
@@ -49,6 +65,14 @@ class _Group(click.Group):
                               "ReviewDesk 发生意外错误（程序缺陷）。供技术人员参考的详细信息：")))
             _echo_err(traceback.format_exc())
             ctx.exit(1)
+
+
+def _session_argument(args: list[str]) -> Path:
+    """The first argument that names an existing file: the session a failing command was working on."""
+    for arg in args:
+        if not arg.startswith("-") and Path(arg).is_file():
+            return Path(arg)
+    return Path("session")
 
 
 def _print_json(obj) -> None:

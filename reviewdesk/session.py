@@ -71,7 +71,11 @@ def translate_sqlite_error(e: sqlite3.Error, path: Path) -> Exception:
     if "readonly" in text or "read-only" in text:
         return EnvironmentProblem(msg("{p}: the file or its folder is read-only; copy it to a writable folder",
                                       "{p}：文件或所在文件夹只读，请复制到可写的文件夹", p=path.name))
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    if "disk i/o error" in text:
+        return EnvironmentProblem(msg("{p}: the file could not be read or written (is the drive still connected?)",
+                                      "{p}：无法读写文件（驱动器是否仍然连接？）", p=path.name))
+    if ("not a database" in text or "malformed" in text or "corrupt" in text or "could not decode" in text
+            or "quick_check" in text):
         return SessionError(msg("{p}: the file is damaged or is not a ReviewDesk session",
                                 "{p}：文件已损坏或不是 ReviewDesk 会话文件", p=path.name))
     if "unable to open" in text:
