@@ -31,7 +31,9 @@ class _Group(click.Group):
     """Turns known problems into messages and exit codes; bugs into exit 1 with details."""
 
     def invoke(self, ctx: click.Context):
-        args = [*ctx.protected_args, *ctx.args]  # click empties these once a subcommand runs
+        # The command line's words (click empties these once a subcommand runs; its public
+        # ``protected_args`` is deprecated and warns).
+        args = [*getattr(ctx, "_protected_args", ()), *ctx.args]
         try:
             return super().invoke(ctx)
         except ReviewDeskError as e:
