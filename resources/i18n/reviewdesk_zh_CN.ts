@@ -2,6 +2,1056 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ApplicationListModel</name>
+    <message>
+        <location filename="../../ui/expert/models.py" line="+26"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recused</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>No.</source>
+        <translation>申报编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Program</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsPage</name>
+    <message>
+        <location filename="../../ui/chair/pages.py" line="+317"/>
+        <source>Applications</source>
+        <translation type="unfinished">申报数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import applications…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import experts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import prior awards…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import paper score sheets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search id, enterprise, project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each file is checked whole before anything is written: a file with a problem imports nothing and lists every problem. You can also drop CSV or Excel files on this window. Double-click an application to see its scores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Program</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enterprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit code</source>
+        <translation type="unfinished">统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Project</source>
+        <translation type="unfinished">项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requested (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Complete reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location line="+184"/>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the audit chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No.</source>
+        <translation type="unfinished">申报编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Session created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applications imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Experts imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Conflicts imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper score sheets imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prior awards imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Certificate registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packed for the experts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score package merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chair&apos;s decision: award</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chair&apos;s decision: exclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chair&apos;s decision withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Finalized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Comment entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflict declared</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDialog</name>
+    <message>
+        <location filename="../../ui/chair/dialogs.py" line="+571"/>
+        <source>Register an expert&apos;s certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expert:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation type="unfinished">选择…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the expert to read their fingerprint aloud from their own computer (“My identity”) and compare it with the one shown here before you register it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The expert&apos;s certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{name}
+Fingerprint: {fp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChairModels</name>
+    <message>
+        <location filename="../../ui/chair/models.py" line="+277"/>
+        <source>tied</source>
+        <comment>tie mark beside a rank</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tied: the score and every tie-break criterion are equal; the application id decides the order only as a last resort.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No complete review yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} complete reviews; kept: {kept}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>dropped (highest and lowest): {dropped}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Rests on one expert: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This award would not stand if the reviews of {names} were left out. Check those reviews before signing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>Disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The experts&apos; totals spread widely: range {r} (threshold {tr}), standard deviation {sd} (threshold {tsd}). Double-click to see each criterion and the comments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>conflict</source>
+        <comment>an expert declared a conflict of interest</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{e} declared a conflict of interest with this enterprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Incomplete review: not every criterion is scored, so it does not count</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChairWindow</name>
+    <message>
+        <location filename="../../ui/chair/window.py" line="+269"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applications</source>
+        <translation type="unfinished">申报数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+218"/>
+        <source>Ranking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-217"/>
+        <source>What-if</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Finalize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;File</source>
+        <translation type="unfinished">文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applications…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Experts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicts of interest…</source>
+        <translation type="unfinished">申明回避…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prior awards…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper score sheets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Merge score packages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pack the session for the experts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verify a shortlist or manifest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check &amp;stability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finalize…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+422"/>
+        <source>Preparing the demo session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-414"/>
+        <source>{year} · {policy} · {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} — ReviewDesk chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Finalized on {when}. The session is read-only: the shortlist is signed and its manifest records every input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Reading the session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Reading the scores…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Importing {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Certificate of {e} registered: {fp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Registering the certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Session packed for the experts: {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Packing the session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{ok} of {n} packages merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merging score packages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recording the decision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Writing the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Finalized: {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Finalizing and signing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Computing the what-if…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Stability checked: {n} awards rest on a single expert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Leaving out each expert in turn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Verifying {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The audit chain is intact: {n} entries, head {h}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The audit chain is broken: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checking the audit chain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Open a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Save the pack for the experts as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session pack (*.rdpack)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The pack is signed with your identity, so each expert can check it comes from you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Score packages to merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score packages (*.rdscores);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Verify a shortlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortlist PDF or manifest (*.pdf *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Reading {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="+132"/>
+        <source>Conflicts of interest</source>
+        <translation>回避申明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declare conflicts of interest</source>
+        <translation>申明回避</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tick every enterprise you have an interest in: you work or worked for it, hold shares, a relative works there, or you advised it on this application. You do not score its applications, and your declaration goes into your score package.</source>
+        <translation>请勾选与您存在利害关系的每一家企业：您现在或曾经在该企业任职、持有其股份、有亲属在该企业工作，或曾为本次申报提供咨询。您不为这些企业的申报评分，回避申明将写入您的评分包。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search by enterprise name or credit code</source>
+        <translation>按企业名称或统一社会信用代码搜索</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Declared: {n} enterprise(s)</source>
+        <translation>已申明回避：{n} 家企业</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/chair/pages.py" line="-323"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What still blocks the shortlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Experts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>Program</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Enterprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complete reviews / needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applications</source>
+        <translation type="unfinished">申报数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>Complete reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Enough reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Too few</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unscored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awarded / quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Of all applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last package merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{n} (pool)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No. {n}, {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>applications in {n} programs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>experts, {n} with a registered certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>complete reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>awards, {amount} yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>applications with too few reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{n} applications have fewer complete reviews than their program needs ({none} have none). They are excluded from the ranking until their reviews are merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every application has enough complete reviews.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPane</name>
+    <message>
+        <location filename="../../ui/documents.py" line="+291"/>
+        <source>Documents</source>
+        <translation>附件材料</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to page</source>
+        <translation>转到页码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit the page to the width of the pane</source>
+        <translation>按窗格宽度显示页面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search in document</source>
+        <translation>在文件中查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match</source>
+        <translation>上一个匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match</source>
+        <translation>下一个匹配</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Select an application to read its documents.</source>
+        <translation>请选择一个申报以查看其附件材料。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This application has no documents.</source>
+        <translation>该申报没有附件材料。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF documents cannot be shown: this installation lacks Qt&apos;s PDF module (PySide6-Pdf).</source>
+        <translation>无法显示 PDF 文件：本安装缺少 Qt 的 PDF 模块（PySide6-Pdf）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This document cannot be shown: its content does not match the digest recorded when it was imported, so the session file is damaged. Ask the chair for a new pack.</source>
+        <translation>无法显示该文件：其内容与导入时记录的摘要不符，会话文件已损坏。请向组长索取新的会话包。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This PDF cannot be shown: the file is damaged or is not a PDF.</source>
+        <translation>无法显示该 PDF：文件已损坏或不是 PDF 文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This image cannot be shown: the file is damaged or not a PNG or JPEG image.</source>
+        <translation>无法显示该图片：文件已损坏或不是 PNG、JPEG 图片。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This document cannot be shown.</source>
+        <translation>无法显示该文件。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Reading documents…</source>
+        <translation>正在读取附件材料…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Reading the document…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+119"/>
+        <source>of %n</source>
+        <translation><numerusform>共 %n 页</numerusform></translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n match(es)</source>
+        <translation><numerusform>%n 处匹配</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <location filename="../../ui/chair/dialogs.py" line="+24"/>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Total</source>
+        <translation type="unfinished">总分</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Incomplete review: it does not count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No comments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Scores of {app}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseModel</name>
+    <message>
+        <location filename="../../ui/expert/models.py" line="+120"/>
+        <source>Enterprise</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applications</source>
+        <translation>申报数</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tick to declare a conflict of interest with this enterprise</source>
+        <translation>勾选即申明与该企业存在利害关系（回避）</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../ui/errors.py" line="+191"/>
@@ -47,6 +1097,1314 @@
         <location line="+40"/>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertWindow</name>
+    <message>
+        <location filename="../../ui/expert/window.py" line="+107"/>
+        <source>{application} {criterion}: {old} → {new}</source>
+        <translation>{application} 的“{criterion}”：{old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+254"/>
+        <source>{session} — expert {expert} — ReviewDesk</source>
+        <translation>{session} — 专家 {expert} — ReviewDesk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expert {id} {name} · year {year} · work copy {file}</source>
+        <translation>专家 {id} {name} · {year} 年度 · 工作副本 {file}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>Conflicts of interest…</source>
+        <translation>申明回避…</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+19"/>
+        <source>Hand in scores…</source>
+        <translation>提交评分…</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Before you start: declare any enterprise you have a conflict of interest with. Its applications are then set aside for you.</source>
+        <translation>开始评分前：请先申明与您存在利害关系的企业（回避），其申报将不再分配给您评分。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Declare conflicts…</source>
+        <translation>申明回避…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search enterprise, project or credit code (Ctrl+F)</source>
+        <translation>搜索企业、项目或统一社会信用代码（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All to review</source>
+        <translation>全部待评审</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Still to score</source>
+        <translation>尚未评完</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recused</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All, with recused</source>
+        <translation>全部（含回避）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Review</source>
+        <translation>评审(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next application to score</source>
+        <translation>下一个待评申报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next application in the list</source>
+        <translation>列表中的下一个申报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous application in the list</source>
+        <translation>列表中的上一个申报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Demo: an expert&apos;s work copy</source>
+        <translation>演示：专家工作副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+45"/>
+        <source>All programs ({done}/{total})</source>
+        <translation>全部类别（{done}/{total}）</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>All programs</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Complete {done}/{total}</source>
+        <translation>已完成 {done}/{total}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{program}: complete {done}/{total} · all programs: {all_done}/{all_total}</source>
+        <translation>{program}：已完成 {done}/{total} · 全部类别：{all_done}/{all_total}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>recused {n}</source>
+        <translation>回避 {n}</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Nothing left to score in this list.</source>
+        <translation>本列表中已没有待评的申报。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <location line="+39"/>
+        <source>Saved at {time}</source>
+        <translation>已于 {time} 保存</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Declare a conflict of interest</source>
+        <translation>申明回避</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You have already scored {n} application(s) of this enterprise. Declaring a conflict removes those scores and comments. Declare it?</source>
+        <translation>您已为该企业的 {n} 个申报评分。申明回避将删除这些评分和意见。确定申明吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Declare and remove scores</source>
+        <translation>申明并删除评分</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Save the score package</source>
+        <translation>保存评分包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ReviewDesk score package (*.rdscores)</source>
+        <translation>ReviewDesk 评分包 (*.rdscores)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Signing and saving your score package…</source>
+        <translation>正在签名并保存评分包…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Score package no. {n} saved.</source>
+        <translation>第 {n} 号评分包已保存。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score package saved</source>
+        <translation>评分包已保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score package no. {n} is saved:
+{path}
+
+{rows} score line(s), {complete} complete review(s), {conflicts} conflict(s) of interest. Hand this file to the chair.</source>
+        <translation>第 {n} 号评分包已保存到：
+{path}
+
+共 {rows} 行评分，{complete} 个完整评审，{conflicts} 项回避申明。请将此文件交给评审组长。</translation>
+    </message>
+</context>
+<context>
+    <name>FactsPane</name>
+    <message>
+        <location filename="../../ui/expert/pane.py" line="+315"/>
+        <source>{yuan} yuan ({wan} wan yuan)</source>
+        <translation>{yuan} 元 / {wan} 万元</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>National</source>
+        <translation>国家级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provincial</source>
+        <translation>省级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Municipal</source>
+        <translation>市级</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{area} m²</source>
+        <translation>{area} 平方米</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>You declared a conflict of interest with this enterprise: you do not score this application.</source>
+        <translation>您已申明与该企业回避：不为此申报评分。</translation>
+    </message>
+</context>
+<context>
+    <name>FinalizePage</name>
+    <message>
+        <location filename="../../ui/chair/finalize.py" line="+102"/>
+        <source>Finalize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What will be signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign and export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation type="unfinished">选择…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An empty folder for the PDF, the spreadsheet and the manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase:</source>
+        <translation type="unfinished">口令：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finalize and sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify a shortlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify a PDF or manifest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checks the chair&apos;s signature over the whole file; a manifest is also checked against this session&apos;s recomputed shortlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There is no identity on this computer yet: create one with “My identity” on the start page (or `reviewdesk key new`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing as {name}, fingerprint {fp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;{a}&lt;/b&gt; awarded, &lt;b&gt;{r}&lt;/b&gt; on the waiting list (reserve), &lt;b&gt;{x}&lt;/b&gt; excluded, in {p} programs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total amount awarded: &lt;b&gt;{m}&lt;/b&gt; yuan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} chair&apos;s decisions, each printed with its reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} applications have too few complete reviews and will be printed as excluded for that reason. Merge the missing score packages first if they should be ranked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every application has enough complete reviews.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No complete review yet from: {ids}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Finalized on {when}; the session is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manifest SHA-256: {h}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finalizing locks the session for good: nothing can be imported, merged or decided afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose an output folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Signed and exported: {n} awards, {m} yuan.
+{files}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{file}: not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../ui/identity.py" line="+173"/>
+        <source>My identity</source>
+        <translation>我的身份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create your identity</source>
+        <translation>创建您的身份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your identity is a signing key and a certificate, kept on this computer. You sign your score package with it; the chair registers your certificate. The passphrase protects the key: it cannot be recovered, so keep it safe.</source>
+        <translation>您的身份由一把签名密钥和一份证书组成，保存在本机上。您用它为评分包签名；评审组长登记您的证书。口令保护您的密钥，且无法找回，请妥善保管。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+12"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase again:</source>
+        <translation>再次输入口令：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Panel expert</source>
+        <translation>评审专家</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Session chair</source>
+        <translation>评审组长</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create identity</source>
+        <translation>创建身份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your identity</source>
+        <translation>您的身份</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fingerprint:</source>
+        <translation>指纹：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read these 30 digits to the chair when you hand over your certificate, so they can check that the certificate they register is yours.</source>
+        <translation>交付证书时，请把这 30 位数字读给评审组长，以便组长核对所登记的证书确属于您。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export certificate…</source>
+        <translation>导出证书…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy fingerprint</source>
+        <translation>复制指纹</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Enter your name as the chair knows it.</source>
+        <translation>请输入您的姓名（与组长掌握的一致）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The passphrase needs at least 8 characters.</source>
+        <translation>口令至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passphrases are not the same.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Creating your key…</source>
+        <translation>正在生成您的密钥…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{name}-certificate.pem</source>
+        <translation>{name}-证书.pem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export your certificate</source>
+        <translation>导出您的证书</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Certificate (*.pem)</source>
+        <translation>证书 (*.pem)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Certificate saved to {path}. Give this file to the chair.</source>
+        <translation>证书已保存到 {path}。请将此文件交给评审组长。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/chair/dialogs.py" line="-424"/>
+        <source>Applications</source>
+        <translation type="unfinished">申报数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Experts (the panel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declared conflicts of interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prior awards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper score sheets (clerk entry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Required columns: application_id 申报编号, program 项目类别, enterprise_name 企业名称, credit_code 统一社会信用代码, project_name 项目名称. An application already in the session is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Required columns: expert_id 专家编号, name 姓名; optional: organization 单位.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required columns: expert_id 专家编号, credit_code 统一社会信用代码.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required columns: credit_code 统一社会信用代码, project_name 项目名称, program 项目类别, year 年度, amount 金额; optional: level 级别.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Required columns: expert_id 专家编号, application_id 申报编号, criterion 评分项, score 得分; optional: comment 意见. A score already in the session is replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+4"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Import:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV (UTF-8 or GB18030) or Excel .xlsx; the whole file is checked first, and a file with any problem imports nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Choose the file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Reading {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This file cannot be imported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+13"/>
+        <source>Row</source>
+        <translation type="unfinished">行号</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Column</source>
+        <translation type="unfinished">列名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation type="unfinished">内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation type="unfinished">问题说明</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a file to see its first rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(×10,000 yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file}: header on row {row}; {n} data rows. The first {shown} are shown as they will be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Columns not imported: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewSessionDialog</name>
+    <message>
+        <location line="-256"/>
+        <source>New review session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A session holds one call for applications: its policy, the applications, the panel and their scores. The policy&apos;s catalog is copied into the file, so a later change of the catalog never changes this session&apos;s result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation type="unfinished">姓名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 2021 first batch, Industrial Internet awards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where to save the session (.rdesk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation type="unfinished">选择…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No policy catalog is installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Valid {start} to {end}; the year must fall in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save the new session as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose a policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose where to save the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PanelPage</name>
+    <message>
+        <location filename="../../ui/chair/pages.py" line="+154"/>
+        <source>Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register a certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pack the session for the experts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge score packages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import paper score sheets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged score packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop the experts&apos; score packages (.rdscores) here — several at once. Each is checked (signature, session, sequence) and merged on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Complete reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Merged at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation type="unfinished">文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No certificate registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Register the expert&apos;s certificate before packing: their work copy is made for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate of {name}; compare the fingerprint aloud with the expert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>already merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Packed and signed by the chair {name}, fingerprint {fp}: experts compare it when they open the pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not packed yet. Register each expert&apos;s certificate, then pack the session and hand the file to the experts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../ui/chair/dialogs.py" line="+322"/>
+        <source>Sign with your identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase:</source>
+        <translation type="unfinished">口令：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>There is no identity on this computer yet: create one with “My identity” on the start page (or `reviewdesk key new`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing as {name}, fingerprint {fp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RankingPage</name>
+    <message>
+        <location filename="../../ui/chair/ranking.py" line="+128"/>
+        <source>Ranking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Program:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search id, enterprise…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check stability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recompute the shortlist once per expert, leaving that expert&apos;s reviews out, and mark each award that would not stand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Force an award…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Force an exclusion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw the chair&apos;s decision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the scores…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enterprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Project</source>
+        <translation type="unfinished">项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;span style=&apos;color:{c}&apos;&gt;━━&lt;/span&gt; quota line: above it the awards, below it the waiting list. Right-click a row for the chair&apos;s decisions; hover an amount for its derivation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Stability not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stable: no award rests on a single expert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} awards rest on a single expert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{id} {name} — {n} applications, {a} awarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Quota: {q} a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} used by earlier awards this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} awarded here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No count quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Budget pool, no count quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} awarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>per level: {levels}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} by the chair&apos;s decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>amount {amount} yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pool {pool}: {prior} by earlier awards, {here} here, {left} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/chair/dialogs.py" line="-75"/>
+        <source>Force an award</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Force an exclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw the chair&apos;s decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Award {app} by the chair&apos;s decision, whatever its rank? It takes a place of the quota (and of the budget pool) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exclude {app} by the chair&apos;s decision? It leaves the ranking and its place goes to the next application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdraw the chair&apos;s decision on {app}? The rules decide it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The reason, as it will be printed on the shortlist and kept in the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+4"/>
+        <source>A decision needs a written reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RubricPane</name>
+    <message>
+        <location filename="../../ui/expert/pane.py" line="-120"/>
+        <source>/ {max} points</source>
+        <translation>/ {max} 分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0 to {max}, in steps of 0.5. Type the number; Tab or Enter goes to the next criterion; Up and Down change it by 0.5.</source>
+        <translation>0 至 {max} 分，以 0.5 分为单位。直接输入数字；按 Tab 或回车进入下一评分项；按上下方向键增减 0.5 分。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Comment on {name}</source>
+        <translation>对“{name}”的意见</translation>
+    </message>
+    <message>
+        <location line="+211"/>
+        <source>Choose an application in the list to score it.</source>
+        <translation>请在左侧列表中选择要评分的申报。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next to score</source>
+        <translation>下一个待评</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The next application that still needs your scores (Ctrl+N)</source>
+        <translation>下一个尚需您评分的申报（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Scoring sheet ({n} criteria, {max} points)</source>
+        <translation>评分表（{n} 个评分项，满分 {max} 分）</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>Total {total} / {max}</source>
+        <translation>总分 {total} / {max}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recused: not scored.</source>
+        <translation>已回避：不评分。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All {n} criteria scored.</source>
+        <translation>{n} 个评分项均已评分。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} of {all} criteria still to score: {names}</source>
+        <translation>{all} 个评分项中还有 {n} 个未评分：{names}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The total is below {limit}: please explain your scores in a comment.</source>
+        <translation>总分低于 {limit} 分：请在意见中说明评分理由。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The total is {limit} or more: please explain your scores in a comment.</source>
+        <translation>总分达到 {limit} 分及以上：请在意见中说明评分理由。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresPage</name>
+    <message>
+        <location filename="../../ui/chair/scores.py" line="+109"/>
+        <source>Scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application × expert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calibration of the experts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only disagreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search id, enterprise…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Program</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enterprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Std. dev.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applications scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Panel&apos;s mean, same applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+48"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Each expert&apos;s mean total against the panel&apos;s mean on the same applications. A large difference marks a harsh (below) or lenient (above) expert; the trimmed mean and the what-if z-scores soften it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Loading the scores…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} applications flagged: their experts&apos; totals have a range of at least {r} points or a standard deviation of at least {sd} (Settings). Totals in brackets are incomplete reviews. Double-click a row for each criterion and the comments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Mean total minus the panel&apos;s mean (points)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -101,6 +2459,34 @@
         <location line="+4"/>
         <source>The chair&apos;s console flags an application when its experts&apos; total scores reach either threshold.</source>
         <translation>专家总分的极差或标准差任一项达到阈值时，评审组长的汇总界面将提示该申报项目存在评分分歧。</translation>
+    </message>
+</context>
+<context>
+    <name>SignPackageDialog</name>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="+121"/>
+        <source>Sign with your key</source>
+        <translation>用您的密钥签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter your passphrase to sign the score package</source>
+        <translation>请输入口令，为评分包签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the passphrase</source>
+        <translation>显示口令</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign</source>
+        <translation>签名</translation>
     </message>
 </context>
 <context>
@@ -201,6 +2587,320 @@ Open a session, or drop a file on this window.</source>
         <location line="+2"/>
         <source>Open a session or work copy</source>
         <translation>打开会话或工作副本</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitDialog</name>
+    <message>
+        <location filename="../../ui/expert/dialogs.py" line="-90"/>
+        <source>very low</source>
+        <translation>过低</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>very high</source>
+        <translation>过高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{application} · {program} · total {total} ({why})</source>
+        <translation>{application} · {program} · 总分 {total}（{why}）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+1"/>
+        <source>Hand in your scores</source>
+        <translation>提交评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your scores and conflict declarations are written to a score package signed with your key, for the chair to merge.</source>
+        <translation>您的评分和回避申明将写入一个用您的密钥签名的评分包，交由评审组长合并。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} application(s) are not completely scored. Only complete reviews count; you can hand in again later (a newer package replaces the older one).</source>
+        <translation>有 {n} 个申报尚未评完。只有完整的评审才计入结果；您可以稍后再次提交（新的评分包替代旧的）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} review(s) with a very low or very high total have no comment explaining it:</source>
+        <translation>有 {n} 个评审的总分过低或过高，但没有填写说明理由的意见：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This will be your score package no. {n}.</source>
+        <translation>这将是您的第 {n} 个评分包。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign and save…</source>
+        <translation>签名并保存…</translation>
+    </message>
+</context>
+<context>
+    <name>UnpackWindow</name>
+    <message>
+        <location filename="../../ui/expert/unpack.py" line="+185"/>
+        <source>Open a session package — ReviewDesk</source>
+        <translation>打开会话分发包 — ReviewDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the chair&apos;s session package</source>
+        <translation>打开评审组长的会话分发包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1. Who signed it</source>
+        <translation>1. 签名者</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask the chair to read their fingerprint aloud (for example by phone) and compare it digit by digit with the one above. Only go on if they are the same.</source>
+        <translation>请评审组长（例如通过电话）读出其指纹，与上面的数字逐位核对。完全一致时才继续。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The chair read me the same fingerprint</source>
+        <translation>组长读出的指纹与此完全一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2. Your identity</source>
+        <translation>2. 您的身份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3. Where to keep your work copy</source>
+        <translation>3. 工作副本的保存位置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your scores are saved in this file as you work. Keep it on this computer&apos;s disk, not on the USB stick: you hand in a separate signed score package at the end.</source>
+        <translation>评分过程中，您的评分随时保存在此文件中。请将它保存在本机硬盘上，不要放在U盘上：评审结束时，您另行提交一个签名的评分包。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unpack and start scoring</source>
+        <translation>解包并开始评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+1"/>
+        <source>Checking the signature…</source>
+        <translation>正在核验签名…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The signature does not check out: this file cannot be used.</source>
+        <translation>签名核验未通过：不能使用此文件。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The signature is intact: the file is exactly as its signer made it.</source>
+        <translation>签名完好：文件与签名者生成时完全一致。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed by: {name}</source>
+        <translation>签名者：{name}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{name} · fingerprint {fingerprint}
+The chair must have registered this certificate for you.</source>
+        <translation>{name} · 指纹 {fingerprint}
+评审组长须已为您登记此证书。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Show…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You have no identity on this computer yet. Create one, give your certificate to the chair, and open the package they then send you.</source>
+        <translation>本机上还没有您的身份。请先创建身份，把证书交给评审组长，再打开组长随后发给您的分发包。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create my identity…</source>
+        <translation>创建我的身份…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Where to keep your work copy</source>
+        <translation>工作副本的保存位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ReviewDesk work copy (*.rdwork)</source>
+        <translation>ReviewDesk 工作副本 (*.rdwork)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a file for your work copy.</source>
+        <translation>请为工作副本选择一个文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file already exists: choose another name.</source>
+        <translation>此文件已存在：请换一个文件名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is on the USB stick (or beside the package). Keep the work copy on this computer, for example in Documents.</source>
+        <translation>此位置在U盘上（或与分发包在同一文件夹）。请将工作副本保存在本机上，例如“文档”文件夹。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Checking and unpacking the session package…</source>
+        <translation>正在核验并解包会话分发包…</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPage</name>
+    <message>
+        <location filename="../../ui/chair/ranking.py" line="+127"/>
+        <source>What-if</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try other rules on the same scores and see which applications would change status. Nothing here changes the session or the shortlist of record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rules to try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aggregation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trimmed mean (drop highest and lowest from 5 reviews) — the rule of record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean of all complete reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Normalise each expert&apos;s totals (z-scores), so harsh and lenient experts weigh alike</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For the program:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show what would change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check stability (leave each expert out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applications that would change status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Program</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enterprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Would be</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The catalog&apos;s quota: {q}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Choose the rules to try, then “Show what would change”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} applications would change status. Awards: {a0} → {a1}; amount: {m0} → {m1} yuan. The session is unchanged.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -221,12 +221,12 @@ class SubmitDialog(QDialog):
         self.go.setText(self.tr("Sign and save…"))
 
 
-class PassphraseDialog(QDialog):
+class SignPackageDialog(QDialog):
     """Asks for the passphrase that unlocks the expert's key (checked by the caller, off the GUI thread)."""
 
     def __init__(self, who: str, fingerprint: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("PassphraseDialog")
+        self.setObjectName("SignPackageDialog")
         self.setStyleSheet(DIALOG_STYLE)
         self.heading = _title()
         self.who = _note(who)

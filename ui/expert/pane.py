@@ -320,17 +320,19 @@ def fact_text(field: str, value: object) -> str | None:
     """An application's field as people read it; ``None`` when not given."""
     if value is None or value == "":
         return None
-    tr = QCoreApplication.translate
     if field == "level":
-        return {"national": tr("FactsPane", "National"), "provincial": tr("FactsPane", "Provincial"),
-                "municipal": tr("FactsPane", "Municipal")}.get(str(value), str(value))
+        return {"national": QCoreApplication.translate("FactsPane", "National"),
+                "provincial": QCoreApplication.translate("FactsPane", "Provincial"),
+                "municipal": QCoreApplication.translate("FactsPane", "Municipal")}.get(str(value), str(value))
     if field in ("actual_investment", "construction_investment", "sales_received_1y", "requested_amount"):
         return yuan_text(int(value))  # type: ignore[call-overload]
     if field == "rented_area_m2":
         d = Decimal(str(value))
-        return tr("FactsPane", "{area} m²").format(area=f"{d:,}")
+        return QCoreApplication.translate("FactsPane", "{area} m²").format(area=f"{d:,}")
     if field in ("fiscal_support", "international_organiser", "own_ip"):
-        return tr("FactsPane", "Yes") if int(value) else tr("FactsPane", "No")  # type: ignore[call-overload]
+        if int(value):  # type: ignore[call-overload]
+            return QCoreApplication.translate("FactsPane", "Yes")
+        return QCoreApplication.translate("FactsPane", "No")
     return str(value)
 
 

@@ -46,7 +46,7 @@ from ..qt import (
     Slot,
 )
 from ..style import ACCENT, BORDER, MUTED, SURFACE, TEXT, app_icon
-from .dialogs import ConflictsDialog, PassphraseDialog, Prompts, SubmitDialog
+from .dialogs import ConflictsDialog, Prompts, SignPackageDialog, SubmitDialog
 from .models import ApplicationListModel
 from .pane import PANE_STYLE, FactsPane, RubricPane
 from .workcopy import COMPLETE, IN_PROGRESS, NOT_STARTED, RECUSED, ListFilter, WorkCopy
@@ -140,6 +140,8 @@ class ExpertWindow(QMainWindow):
         self.work = work
         self.prompts = prompts or Prompts()
         self.current_id: str | None = None
+        self.closed = False  # the work copy is closed with the window
+        self.expert_name = work.expert_name()
         self.undo_stack = QUndoStack(self)
         self.export_task = None
         self.last_export: dict | None = None
@@ -358,7 +360,7 @@ class ExpertWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("{session} — expert {expert} — ReviewDesk").format(
             session=self.work.session.name, expert=self.work.expert_id))
-        name = self.work.expert_name()
+        name = self.expert_name
         self.expert_line.setText(self.tr("Expert {id} {name} · year {year} · work copy {file}").format(
             id=self.work.expert_id, name=name, year=self.work.session.year, file=self.work.path.name))
         self.demo_tag.setText(self.tr("Demo"))
@@ -391,7 +393,7 @@ class ExpertWindow(QMainWindow):
         self._update_hint()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and not self.closed:
             self.retranslate()
             if self.current_id is not None:
                 self._show(self.current_id)
@@ -668,7 +670,7 @@ class ExpertWindow(QMainWindow):
             path += ".rdscores"
         self.ask_passphrase(Path(path))
 
-    def ask_passphrase(self, out: Path) -> PassphraseDialog:
+    def ask_passphrase(self, out: Path) -> SignPackageDialog:
         from reviewdesk.trust import certificate_name, load_certificate, readable_fingerprint
 
         try:
@@ -677,7 +679,7 @@ class ExpertWindow(QMainWindow):
         except ReviewDeskError as exc:
             show_error(self, exc)
             return None  # type: ignore[return-value]
-        dialog = PassphraseDialog(who, fp, self)
+        dialog = SignPackageDialog(who, fp, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.export(out, dialog.value()))
         dialog.open()
@@ -758,7 +760,8 @@ class ExpertWindow(QMainWindow):
             return
         settings.save_geometry(self, "expert")
         super().closeEvent(event)
-        if event.isAccepted():
+        if event.isAccepted() and not self.closed:
+            self.closed = True
             self.undo_stack.clear()
             self.work.close()
 

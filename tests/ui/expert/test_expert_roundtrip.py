@@ -14,7 +14,7 @@ from reviewdesk.session import Session
 from reviewdesk.trust import create_identity, readable_fingerprint
 from ui import windows
 from ui.errors import ErrorDialog
-from ui.expert.dialogs import PassphraseDialog, SubmitDialog
+from ui.expert.dialogs import SignPackageDialog, SubmitDialog
 from ui.expert.unpack import UnpackWindow
 from ui.expert.window import ExpertWindow
 from ui.qt import QApplication, Qt
@@ -125,7 +125,7 @@ def test_pack_to_merged_package(qtbot, tmp_path, chair_pack, prompts):
     assert summary.count_labels[2].text() == "1"  # complete
     prompts.save_answers = [str(usb / "王专家-评分")]
     summary.accept()
-    passphrase = again.findChild(PassphraseDialog)
+    passphrase = again.findChild(SignPackageDialog)
     assert passphrase is not None and passphrase.isVisible()
     assert passphrase.fingerprint.text() != ""
     qtbot.keyClicks(passphrase.passphrase, "wrong passphrase")
@@ -140,7 +140,7 @@ def test_pack_to_merged_package(qtbot, tmp_path, chair_pack, prompts):
 
     prompts.save_answers = [str(usb / "王专家-评分")]
     again.choose_package_path()
-    passphrase = [d for d in again.findChildren(PassphraseDialog) if d.isVisible()][0]
+    passphrase = [d for d in again.findChildren(SignPackageDialog) if d.isVisible()][0]
     qtbot.keyClicks(passphrase.passphrase, PASS)
     qtbot.mouseClick(passphrase.ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: again.last_export is not None, timeout=20_000)
