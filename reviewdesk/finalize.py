@@ -167,14 +167,7 @@ class FinalizeResult:
 def finalize(session: Session, out_dir: Path | str, identity, progress: Progress | None = None,
              *, lang: str = "zh") -> FinalizeResult:
     """Lock the session and write the signed shortlist PDF, the XLSX and the signed manifest."""
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.asymmetric import ec
-
     from .exchange import _chair_check
-    from .reports import render_pdf, render_xlsx
-    from .trust import fingerprint
-    from .trust._files import atomic_write_bytes
-    from .trust.pdfsign import sign_pdf
 
     def step(stage: str, done: int, total: int) -> None:
         if progress is not None:
@@ -182,17 +175,82 @@ def finalize(session: Session, out_dir: Path | str, identity, progress: Progress
 
     if session.kind != "chair":
         raise SessionError(msg("only the chair's session can be finalized", "只有组长的会话文件可以定稿"))
-    if session.finalized:
-        raise SessionError(msg("{p} is already finalized ({t})", "{p} 已于 {t} 定稿", p=session.path.name,
-                               t=session.meta["finalized_at"]))
-    _chair_check(session, identity)
     out_dir = Path(out_dir)
+    # The session's write lock is held throughout: the shortlist signed is the one of the session
+    # locked, and no other process changes the session (or finalizes it) in between.
+    with session.lock():
+        session.refresh()
+        if session.finalized:
+            resumed = _resume(session, out_dir)
+            if resumed is not None:
+                return resumed
+            raise SessionError(msg("{p} is already finalized ({t})", "{p} 已于 {t} 定稿", p=session.path.name,
+                                   t=session.meta["finalized_at"]))
+        _chair_check(session, identity)
+        return _finalize_locked(session, out_dir, identity, step, lang)
+
+
+def _temp_prefix(session: Session) -> str:
+    return f".finalize-{session.id}-"
+
+
+def _temp_dirs(session: Session, out_dir: Path) -> list[Path]:
+    """This session's temporary folders in ``out_dir``, left by a finalize that was killed."""
+    try:
+        return sorted(p for p in out_dir.glob(_temp_prefix(session) + "*") if p.is_dir())
+    except OSError:
+        return []
+
+
+def _resume(session: Session, out_dir: Path) -> FinalizeResult | None:
+    """Finish a finalize killed after it locked the session but before its files were all in place.
+
+    The files are complete in a temporary folder (they were written before the session was locked);
+    the one whose manifest is the manifest recorded in the session is moved into place. None if
+    there is nothing to finish here.
+    """
+    import shutil
+
+    want = session.meta.get("manifest_sha256")
+    for tmp in _temp_dirs(session, out_dir):
+        manifest = tmp / MANIFEST_NAME
+        if not want or not manifest.is_file() or sha256_file(manifest) != want:
+            continue
+        files = {}
+        for name in OUTPUTS:
+            if (tmp / name).exists():
+                os.replace(tmp / name, out_dir / name)
+            if not (out_dir / name).is_file():
+                return None
+            files[name] = out_dir / name
+        shutil.rmtree(tmp, ignore_errors=True)
+        result = shortlist(session)
+        awarded = [e for p in result.programs for e in p.entries if e.status == "awarded"]
+        return FinalizeResult(out_dir, files, want, len(awarded), sum(e.amount or 0 for e in awarded))
+    return None
+
+
+def _finalize_locked(session: Session, out_dir: Path, identity, step, lang: str) -> FinalizeResult:
+    import shutil
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from .reports import render_pdf, render_xlsx
+    from .trust import fingerprint
+    from .trust._files import atomic_write_bytes
+    from .trust.pdfsign import sign_pdf
+
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         from .session import translate_os_error
 
         raise translate_os_error(e, out_dir) from None
+    for stale in _temp_dirs(session, out_dir):
+        # Left by a finalize of this session that was killed before it locked the session: its
+        # files were never the shortlist of record. (A live finalize would hold the lock we hold.)
+        shutil.rmtree(stale, ignore_errors=True)
     clash = [n for n in OUTPUTS if (out_dir / n).exists()]
     if clash:
         raise InputError(msg("{d} already holds a shortlist ({f}); choose an empty folder",
@@ -204,7 +262,13 @@ def finalize(session: Session, out_dir: Path | str, identity, progress: Progress
     finalized_at = now_iso()
     data = report_data(session, result, finalized_at=finalized_at, chair_name=identity.name,
                        chair_fingerprint=chair_fp)
-    tmp = Path(tempfile.mkdtemp(prefix=".finalize-", dir=out_dir))
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=_temp_prefix(session), dir=out_dir))
+    except OSError as e:
+        from .session import translate_os_error
+
+        raise translate_os_error(e, out_dir) from None
+    committed = placed = False
     try:
         render_pdf(data, tmp / "unsigned.pdf", progress=lambda d, t: step("pdf", d, t), lang=lang)
         step("sign", 0, 1)
@@ -230,14 +294,21 @@ def finalize(session: Session, out_dir: Path | str, identity, progress: Progress
                 session.set_meta("chair_fingerprint", chair_fp)
                 session.set_meta("chair_name", identity.name)
                 session.set_meta("chair_cert", identity.cert_pem().decode("ascii"))
+        committed = True
         files = {}
         for name in OUTPUTS:
             os.replace(tmp / name, out_dir / name)
             files[name] = out_dir / name
+        placed = True
+    except OSError as e:
+        from .session import translate_os_error
+
+        raise translate_os_error(e, out_dir) from None
     finally:
-        for f in tmp.glob("*"):
-            f.unlink(missing_ok=True)
-        tmp.rmdir()
+        if placed or not committed:
+            shutil.rmtree(tmp, ignore_errors=True)
+        # else: the session is locked and its files wait complete in ``tmp``: finalizing again
+        # into the same folder moves them into place (:func:`_resume`).
     awarded = [e for p in result.programs for e in p.entries if e.status == "awarded"]
     return FinalizeResult(out_dir, files, manifest_sha, len(awarded), sum(e.amount or 0 for e in awarded))
 
