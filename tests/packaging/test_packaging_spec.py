@@ -318,3 +318,17 @@ def test_minimal_baseline_is_frozen_the_same_way_without_filtering():
     assert {"Analysis", "PYZ", "EXE", "COLLECT"} <= set(calls)
     assert "upx" in calls["EXE"] and "upx" in calls["COLLECT"] and "exclude_binaries" in calls["EXE"]
     assert "prune" not in text and "binaries =" not in text, "the baseline is PySide6 as PyInstaller collects it"
+
+
+def test_inno_setup_script_installs_the_spec_output_per_user():
+    text = (ROOT / "packaging" / "reviewdesk.iss").read_text(encoding="utf-8-sig")
+    setup = dict(line.split("=", 1) for line in text.splitlines()
+                 if "=" in line and not line.startswith((";", "#", "Name:", "Root:", "Source:", "Filename:", "Type:")))
+    assert setup["PrivilegesRequired"] == "lowest", "no administrator rights"
+    assert setup["DefaultDirName"].startswith("{localappdata}\\")
+    assert f'#define AppExe "{bundle.APP_NAME}.exe"' in text
+    assert f'#define CliExe "{bundle.cli_name("win32")}.exe"' in text
+    assert 'Source: "{#Root}\\dist\\ReviewDesk\\*"' in text
+    # per-user registry only, and nothing under the user's key store is ever deleted
+    assert "HKLM" not in text and "HKA;" in text
+    assert "keys" not in "".join(line for line in text.splitlines() if line.startswith(("Type:", "Name:")))
