@@ -54,6 +54,7 @@ from .qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    is_valid,
 )
 from .style import BORDER, MUTED, SURFACE, TEXT
 from .tasks import Cancelled, Task, run_task
@@ -63,6 +64,8 @@ IN_MEMORY_MAX = 32 * 1024 * 1024
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 # Loading runs in the background without a progress dialog: the pane shows "Loading…" itself.
 NO_DIALOG_MS = 1_000_000_000
+# Below this width (pixels) the search field goes to a second toolbar row.
+NARROW = 600
 
 PANE_STYLE = f"""
 QWidget#documentPane {{ background: {SURFACE}; }}
@@ -206,24 +209,36 @@ class DocumentPane(QWidget):
         self.search_status.setObjectName("searchStatus")
         self.search_prev_button = tool("▲", self.find_previous, "findPrevious")
         self.search_next_button = tool("▼", self.find_next, "findNext")
+        self.window_button = tool("⧉", self.open_in_window, "openInWindow")
+        self.search_row = QWidget()
+        search_layout = QHBoxLayout(self.search_row)
+        search_layout.setContentsMargins(0, 0, 0, 0)
+        search_layout.setSpacing(2)
+        search_layout.addWidget(self.search_box, 1)
+        for w in (self.search_status, self.search_prev_button, self.search_next_button):
+            search_layout.addWidget(w)
         bar = QWidget()
         bar.setObjectName("documentToolbar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(6, 2, 6, 2)
+        column = QVBoxLayout(bar)
+        column.setContentsMargins(6, 2, 6, 2)
+        column.setSpacing(2)
+        row = QHBoxLayout()
         row.setSpacing(2)
+        column.addLayout(row)
         for w in (self.prev_button, self.page_box, self.page_count, self.next_button):
             row.addWidget(w)
         row.addSpacing(10)
         for w in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):
             row.addWidget(w)
         row.addSpacing(10)
-        row.addWidget(self.search_box, 1)
-        for w in (self.search_status, self.search_prev_button, self.search_next_button):
-            row.addWidget(w)
+        row.addWidget(self.search_row, 1)
+        row.addWidget(self.window_button)
+        self._toolbar_row, self._toolbar_column = row, column
+        self._narrow = False
         self.toolbar = bar
         self.page_widgets = (self.prev_button, self.page_box, self.page_count, self.next_button)
-        self.search_widgets = (self.search_box, self.search_status, self.search_prev_button,
-                               self.search_next_button)
+        self.search_widgets = (self.search_row,)
+        self._windows: list[QWidget] = []
 
         # -- the views
         self.message = QLabel()
@@ -299,6 +314,7 @@ class DocumentPane(QWidget):
         self.fit_button.setText(self.tr("Fit width"))
         self.fit_button.setToolTip(self.tr("Fit the page to the width of the pane"))
         self.search_box.setPlaceholderText(self.tr("Search in document"))
+        self.window_button.setToolTip(self.tr("Open these documents in a separate window"))
         self.search_prev_button.setToolTip(self.tr("Previous match"))
         self.search_next_button.setToolTip(self.tr("Next match"))
         self._update_page_label()
@@ -519,6 +535,34 @@ class DocumentPane(QWidget):
         if changed:
             self.state_changed.emit(state)
 
+    # -- a separate window -----------------------------------------------------------------------
+
+    def open_in_window(self) -> QWidget | None:
+        """The current application's documents in a window of their own (a second screen, a big
+        page), showing the same document; it stays on that application."""
+        if self.session_path is None or self.application_id is None:
+            return None
+        window = QWidget(None, Qt.WindowType.Window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        window.setWindowTitle(self.tr("Documents of %1").replace("%1", self.application_id))
+        pane = DocumentPane(window)
+        layout = QVBoxLayout(window)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(pane)
+        window.pane = pane
+        window.resize(900, 1000)
+        index = self.tabs.currentIndex()
+        if index > 0:
+            def follow(state: str) -> None:
+                if state in ("pdf", "image", "damaged") and pane.tabs.currentIndex() == 0:
+                    pane.state_changed.disconnect(follow)
+                    pane.select_document(index)
+            pane.state_changed.connect(follow)
+        pane.show_application(self.session_path, self.application_id)
+        self._windows = [w for w in self._windows if is_valid(w)] + [window]
+        window.show()
+        return window
+
     # -- pages -----------------------------------------------------------------------------------
 
     def page_count_value(self) -> int:
@@ -617,6 +661,15 @@ class DocumentPane(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        narrow = self.width() < NARROW
+        if narrow != self._narrow:  # a narrow pane puts the search on a row of its own
+            self._narrow = narrow
+            if narrow:
+                self._toolbar_row.removeWidget(self.search_row)
+                self._toolbar_column.addWidget(self.search_row)
+            else:
+                self._toolbar_column.removeWidget(self.search_row)
+                self._toolbar_row.insertWidget(self._toolbar_row.count() - 1, self.search_row, 1)
         if self.state == "image" and self._fit_width:
             self._apply_zoom()
         else:

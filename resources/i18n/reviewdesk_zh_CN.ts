@@ -860,7 +860,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../ui/documents.py" line="+291"/>
+        <location filename="../../ui/documents.py" line="+306"/>
         <source>Documents</source>
         <translation>附件材料</translation>
     </message>
@@ -903,6 +903,11 @@ Fingerprint: {fp}</source>
         <location line="+1"/>
         <source>Search in document</source>
         <translation>在文件中查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open these documents in a separate window</source>
+        <translation>在单独的窗口中打开这些附件材料</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -969,13 +974,18 @@ Fingerprint: {fp}</source>
         <source>image</source>
         <translation>图片</translation>
     </message>
+    <message>
+        <location line="+99"/>
+        <source>Documents of %1</source>
+        <translation>%1 的附件材料</translation>
+    </message>
     <message numerus="yes">
-        <location line="+119"/>
+        <location line="+48"/>
         <source>of %n</source>
         <translation><numerusform>共 %n 页</numerusform></translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+152"/>
         <source>No matches</source>
         <translation>无匹配</translation>
     </message>
@@ -1102,12 +1112,12 @@ Fingerprint: {fp}</source>
 <context>
     <name>ExpertWindow</name>
     <message>
-        <location filename="../../ui/expert/window.py" line="+107"/>
+        <location filename="../../ui/expert/window.py" line="+108"/>
         <source>{application} {criterion}: {old} → {new}</source>
         <translation>{application} 的“{criterion}”：{old} → {new}</translation>
     </message>
     <message>
-        <location line="+254"/>
+        <location line="+258"/>
         <source>{session} — expert {expert} — ReviewDesk</source>
         <translation>{session} — 专家 {expert} — ReviewDesk</translation>
     </message>

@@ -187,3 +187,22 @@ def test_chinese_texts(qtbot, session_path, qapp):
     assert pane.fit_button.text() == "适合宽度" and pane.title() == "附件材料"
     i18n.install(i18n.ENGLISH, qapp)
     qtbot.waitUntil(lambda: pane.message.text() == "This application has no documents.")
+
+
+def test_narrow_pane_puts_search_on_its_own_row(qtbot, session_path):
+    pane = open_pane(qtbot, session_path, "A1", size=(900, 700))
+    assert pane.search_row.y() == pane.prev_button.y() or abs(pane.search_row.geometry().center().y()
+                                                               - pane.prev_button.geometry().center().y()) < 8
+    pane.resize(420, 700)
+    qtbot.waitUntil(lambda: pane.search_row.geometry().top() > pane.prev_button.geometry().bottom())
+    assert pane.search_box.width() > 150  # room to type
+
+
+def test_open_in_a_separate_window(qtbot, session_path):
+    pane = open_pane(qtbot, session_path, "A1")
+    with qtbot.waitSignal(pane.state_changed, check_params_cb=lambda s: s == "image", timeout=5000):
+        pane.select_document(1)
+    window = pane.open_in_window()
+    qtbot.waitUntil(lambda: window.pane.state == "image", timeout=5000)
+    assert window.pane.current.name == "现场照片.png" and "A1" in window.windowTitle()
+    window.close()

@@ -16,6 +16,7 @@ from pathlib import Path
 from reviewdesk.errors import ReviewDeskError
 
 from .. import settings, windows
+from ..documents import DocumentPane
 from ..errors import show_error
 from ..qt import (
     QAbstractItemView,
@@ -294,6 +295,10 @@ class ExpertWindow(QMainWindow):
         self.resize(1360, 860)
         self.main_splitter.setSizes([470, 890])
         self.detail_splitter.setSizes([340, 550])
+        # The application's documents beside the rubric (ui.documents, issue 8).
+        self.documents = DocumentPane()
+        self.add_side_pane(self.documents, self.documents.title())
+        self.current_application_changed.connect(lambda aid: self.documents.show_application(work.path, aid))
         settings.restore_geometry(self, "expert")
         self._select_first()
 
