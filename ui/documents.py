@@ -47,6 +47,7 @@ from .qt import (
     QScrollArea,
     QShortcut,
     QSpinBox,
+    QSplitter,
     QStackedWidget,
     Qt,
     QTabBar,
@@ -749,3 +750,32 @@ class DocumentPane(QWidget):
             self.search_status.setText(f"{self._search_index + 1}/{n}")
         else:
             self.search_status.setText(self.tr("%n match(es)", "", n))
+
+
+def add_beside(window: QWidget, pane: DocumentPane, *, width: int = 560) -> DocumentPane:
+    """Put ``pane`` to the right of what ``window``'s layout holds, behind a splitter, and widen the
+    window by ``width``: one call gives a dialog (the chair's drill-down of an application) its
+    documents. Returns ``pane``, ready for :meth:`DocumentPane.show_application`."""
+    old = window.layout()
+    left = QWidget()
+    column = QVBoxLayout(left)
+    column.setContentsMargins(0, 0, 0, 0)
+    while old.count():
+        stretch = old.stretch(0)
+        item = old.takeAt(0)
+        if item.widget() is not None:
+            column.addWidget(item.widget(), stretch)
+        elif item.layout() is not None:
+            column.addLayout(item.layout(), stretch)
+        else:
+            column.addItem(item)
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.setObjectName("documentsSplitter")
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(left)
+    splitter.addWidget(pane)
+    old.addWidget(splitter)
+    window.resize(window.width() + width, max(window.height(), 760))
+    splitter.setSizes([max(1, window.width() - width), width])
+    return pane
+

@@ -206,3 +206,23 @@ def test_open_in_a_separate_window(qtbot, session_path):
     qtbot.waitUntil(lambda: window.pane.state == "image", timeout=5000)
     assert window.pane.current.name == "现场照片.png" and "A1" in window.windowTitle()
     window.close()
+
+
+def test_add_beside_a_dialog(qtbot, session_path):
+    """How the chair's drill-down gets its documents: the dialog's content moves left of a splitter."""
+    from ui.documents import add_beside
+    from ui.qt import QDialog, QLabel, QSplitter, QVBoxLayout
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    table = QLabel("scores")
+    layout.addWidget(table, 3)
+    dialog.resize(640, 520)
+    pane = add_beside(dialog, DocumentPane())
+    pane.show_application(session_path, "A2")
+    dialog.show()
+    qtbot.waitUntil(lambda: pane.state == "pdf", timeout=5000)
+    splitter = dialog.findChild(QSplitter, "documentsSplitter")
+    assert splitter.widget(1) is pane and table.parent() is splitter.widget(0)
+    assert dialog.width() >= 1100 and pane.width() > 400
