@@ -7,6 +7,7 @@ at a time, when the view asks for them. Filtering and sorting are done in SQL.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from ..qt import QAbstractTableModel, QColor, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -77,12 +78,12 @@ class ApplicationListModel(QAbstractTableModel):
     def state_at(self, row: int) -> int:
         return self._states[row]
 
-    def update_application(self, application_id: str) -> None:
+    def update_application(self, application_id: str, state_total: tuple[int, int] | None = None) -> None:
         """One application's state and total changed (a score was saved): update its row only."""
         row = self._row_of.get(application_id)
         if row is None:
             return
-        state, total = self.work.state(application_id)
+        state, total = state_total if state_total is not None else self.work.state(application_id)
         if (state, total) != (self._states[row], self._totals[row]):
             self._states[row], self._totals[row] = state, total
             self.dataChanged.emit(self.index(row, self.STATE), self.index(row, self.TOTAL))
@@ -162,15 +163,14 @@ class ApplicationListModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < self.COLUMNS:
+        descending = order == Qt.SortOrder.DescendingOrder
+        if not 0 <= column < self.COLUMNS or (column, descending) == (self.filter.sort_column,
+                                                                     self.filter.descending):
             return
         self.layoutAboutToBeChanged.emit()
         old = {aid: i for i, aid in enumerate(self._ids)}
         persistent = self.persistentIndexList()
-        import dataclasses
-
-        self.filter = dataclasses.replace(self.filter, sort_column=column,
-                                          descending=order == Qt.SortOrder.DescendingOrder)
+        self.filter = dataclasses.replace(self.filter, sort_column=column, descending=descending)
         listed = self.work.list_ids(self.filter)
         self._ids = [r[0] for r in listed]
         self._states = [r[1] for r in listed]

@@ -194,6 +194,9 @@ class ExpertWindow(QMainWindow):
 
         # -- the list
         self.model = ApplicationListModel(work, self)
+        # Applications per program and state, kept up to date edit by edit (counting 20,000
+        # applications again after every score would cost a tenth of a second).
+        self.counts = work.counts()
         self.program_box = QComboBox()
         self.program_box.setObjectName("programFilter")
         self.program_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -211,8 +214,8 @@ class ExpertWindow(QMainWindow):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
-        self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.verticalHeader().hide()
@@ -407,7 +410,7 @@ class ExpertWindow(QMainWindow):
     # -- filters and progress -------------------------------------------------------------------
 
     def _fill_programs(self) -> None:
-        counts = self.work.counts()
+        counts = self.counts
         current = self.program_box.currentData()
         self.program_box.blockSignals(True)
         self.program_box.clear()
@@ -435,7 +438,7 @@ class ExpertWindow(QMainWindow):
         return done, total
 
     def update_progress(self) -> None:
-        counts = self.work.counts()
+        counts = self.counts
         program = self.program_box.currentData() or None
         done, total = self._done_total(counts.values())
         self.progress.setRange(0, max(total, 1))
@@ -572,6 +575,7 @@ class ExpertWindow(QMainWindow):
         """Save one score through the core; on failure show why and put the saved value back."""
         if navigate and application_id != self.current_id:
             self.select_application(application_id)
+        before = self.work.state(application_id)[0]
         try:
             self.work.set_score(application_id, criterion, points2)
         except Exception as exc:  # noqa: BLE001 - shown; the field goes back to what is saved
@@ -585,7 +589,7 @@ class ExpertWindow(QMainWindow):
             if box is not None and box.score.committed != points2:
                 self.rubric.set_score(criterion, points2)
             self.rubric.update_status()
-        self._saved(application_id)
+        self._saved(application_id, before)
         return True
 
     def _comment_edited(self, application_id: str, criterion: str, text: str) -> None:
@@ -596,8 +600,14 @@ class ExpertWindow(QMainWindow):
             return
         self._saved(application_id)
 
-    def _saved(self, application_id: str) -> None:
-        self.model.update_application(application_id)
+    def _saved(self, application_id: str, before: int | None = None) -> None:
+        state_total = self.work.state(application_id)
+        if before is not None and before != state_total[0]:
+            program = self.work.program_of(application_id) or ""
+            per = self.counts.setdefault(program, {})
+            per[before] = per.get(before, 0) - 1
+            per[state_total[0]] = per.get(state_total[0], 0) + 1
+        self.model.update_application(application_id, state_total)
         self.update_progress()
         self.hint_bar.hide()
         self.statusBar().showMessage(self.tr("Saved at {time}").format(time=time.strftime("%H:%M:%S")))
@@ -631,6 +641,7 @@ class ExpertWindow(QMainWindow):
             return False
         # Undo steps may name scores that no longer exist: start afresh.
         self.undo_stack.clear()
+        self.counts = self.work.counts()
         keep = self.current_id
         self.model.set_filter(self.current_filter())
         self.update_progress()
