@@ -18,6 +18,7 @@ from .qt import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFont,
     QFormLayout,
     QGuiApplication,
     QLabel,
@@ -40,10 +41,20 @@ IDENTITY_STYLE = f"""
 QLabel#identityTitle {{ font-size: 14pt; font-weight: bold; color: {TEXT}; }}
 QLabel#note {{ color: {MUTED}; }}
 QLabel#problem {{ color: {WARN}; }}
-QLabel#fingerprint {{ font-family: "DejaVu Sans Mono", "Consolas", monospace; font-size: 18pt;
-    font-weight: bold; color: {ACCENT}; letter-spacing: 2px; }}
+QLabel#fingerprint {{ color: {ACCENT}; }}
 QLabel#value {{ color: {TEXT}; font-weight: 600; }}
 """
+
+
+def fingerprint_font(base: QFont, point_size: float = 15) -> QFont:
+    """Large, bold, fixed-width digits for a fingerprint read aloud (set as a font, not in a style
+    sheet, so the label's size hint knows how wide it is)."""
+    font = QFont(base)
+    font.setFamilies(["DejaVu Sans Mono", "Consolas", "Menlo", "monospace"])
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    font.setPointSizeF(point_size)
+    font.setBold(True)
+    return font
 
 
 def _ask_save_path(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
@@ -123,6 +134,7 @@ class IdentityDialog(QDialog):
         self.role_value.setObjectName("value")
         self.fingerprint = QLabel()
         self.fingerprint.setObjectName("fingerprint")
+        self.fingerprint.setFont(fingerprint_font(self.font()))
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint_note = QLabel()
         self.fingerprint_note.setObjectName("note")
@@ -132,7 +144,8 @@ class IdentityDialog(QDialog):
         show_form.setVerticalSpacing(8)
         show_form.addRow(self.who_label, self.who)
         show_form.addRow(self.role_value_label, self.role_value)
-        show_form.addRow(self.fingerprint_label, self.fingerprint)
+        show_form.addRow(self.fingerprint_label)
+        show_form.addRow(self.fingerprint)  # its own row: 30 digits in large type
         self.export_button = QPushButton()
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export_certificate)
@@ -165,7 +178,7 @@ class IdentityDialog(QDialog):
         outer.setSpacing(12)
         outer.addWidget(self.stack, 1)
         outer.addWidget(self.buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(620)
         self.retranslate()
         self.refresh()
 

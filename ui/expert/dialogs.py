@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..identity import fingerprint_font
 from ..qt import (
     QAbstractItemView,
     QCheckBox,
@@ -41,8 +42,7 @@ QLabel#warning {{ color: {WARN}; }}
 QLabel#count {{ font-size: 18pt; font-weight: bold; color: {TEXT}; }}
 QLabel#countLabel {{ color: {MUTED}; }}
 QFrame#countBox {{ border: 1px solid {BORDER}; border-radius: 6px; background: #ffffff; }}
-QLabel#fingerprint {{ font-family: "DejaVu Sans Mono", "Consolas", monospace; font-size: 15pt;
-    font-weight: bold; color: {TEXT}; letter-spacing: 1px; }}
+QLabel#fingerprint {{ color: {TEXT}; }}
 """
 
 
@@ -232,6 +232,7 @@ class SignPackageDialog(QDialog):
         self.who = _note(who)
         self.fingerprint = QLabel(fingerprint)
         self.fingerprint.setObjectName("fingerprint")
+        self.fingerprint.setFont(fingerprint_font(self.font(), 13))
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)

@@ -54,7 +54,7 @@ QLabel#appTitle {{ font-size: 14pt; font-weight: bold; color: {TEXT}; }}
 QLabel#appSubtitle {{ color: {MUTED}; }}
 QLabel#programTag {{ color: {ACCENT}; font-weight: 600; }}
 QLabel#factLabel {{ color: {MUTED}; }}
-QLabel#factValue {{ color: {TEXT}; }}
+QLabel#factValue {{ color: {TEXT}; margin-bottom: 5px; }}
 QLabel#programNote {{ color: {MUTED}; }}
 QLabel#recusedBanner {{ background: #f4ece4; border: 1px solid #e2c9ae; border-radius: 6px; padding: 8px;
     color: {WARN}; }}
@@ -365,8 +365,9 @@ class FactsPane(QWidget):
         self.recused_banner.hide()
         self.form = QFormLayout()
         self.form.setHorizontalSpacing(14)
-        self.form.setVerticalSpacing(7)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.form.setVerticalSpacing(3)
+        # Label above value: the column stays readable however narrow the splitter makes it.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         self.program_note = QLabel()
         self.program_note.setObjectName("programNote")
@@ -393,11 +394,12 @@ class FactsPane(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setObjectName("factsScroll")
         self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(220)
 
     def show_application(self, application: dict[str, object] | None, recused: bool) -> None:
         self.application = application

@@ -12,6 +12,7 @@ from reviewdesk.errors import ReviewDeskError
 
 from .. import settings, windows
 from ..errors import show_error
+from ..identity import fingerprint_font
 from ..qt import (
     QCheckBox,
     QCloseEvent,
@@ -41,8 +42,7 @@ QLabel#note, QLabel#fieldLabel {{ color: {MUTED}; }}
 QLabel#warning {{ color: {WARN}; }}
 QFrame#card {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 8px; }}
 QLabel#cardTitle {{ font-weight: bold; color: {TEXT}; }}
-QLabel#fingerprint {{ font-family: "DejaVu Sans Mono", "Consolas", monospace; font-size: 20pt;
-    font-weight: bold; color: {ACCENT}; letter-spacing: 2px; }}
+QLabel#fingerprint {{ color: {ACCENT}; }}
 QLabel#status {{ color: {MUTED}; }}
 QLabel#status[ok="true"] {{ color: #2e7d4f; font-weight: 600; }}
 QLabel#status[ok="false"] {{ color: #b3261e; font-weight: 600; }}
@@ -93,6 +93,7 @@ class UnpackWindow(QMainWindow):
         self.signer.setWordWrap(True)
         self.fingerprint = QLabel("·····  ·····  ·····  ·····  ·····  ·····")
         self.fingerprint.setObjectName("fingerprint")
+        self.fingerprint.setFont(fingerprint_font(self.font(), 20))
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.compare_note = QLabel()
         self.compare_note.setObjectName("note")
@@ -158,7 +159,7 @@ class UnpackWindow(QMainWindow):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.setCentralWidget(central)
-        self.resize(760, 720)
+        self.resize(820, 620)
         self.retranslate()
         self._update_identity()
         self._update_buttons()

@@ -225,13 +225,8 @@ class ExpertWindow(QMainWindow):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        digit = self.fontMetrics().horizontalAdvance("0")
-        han = self.fontMetrics().horizontalAdvance("国")
-        widths = {ApplicationListModel.ID: 9 * digit + 16, ApplicationListModel.ENTERPRISE: 9 * han,
-                  ApplicationListModel.PROJECT: 9 * han, ApplicationListModel.PROGRAM: 4 * digit + 22,
-                  ApplicationListModel.STATE: 3 * han + 20, ApplicationListModel.TOTAL: 5 * digit + 18}
-        for column, width in widths.items():
-            header.resizeSection(column, width)
+        # Enterprise and project share what the short columns leave; names are elided, with tooltips.
+        header.setSectionResizeMode(ApplicationListModel.ENTERPRISE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ApplicationListModel.PROJECT, QHeaderView.ResizeMode.Stretch)
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
@@ -296,8 +291,7 @@ class ExpertWindow(QMainWindow):
         self.retranslate()
         self.update_progress()
         self.resize(1360, 860)
-        self.main_splitter.setSizes([470, 890])
-        self.detail_splitter.setSizes([340, 550])
+        self._sized = False
         # The application's documents beside the rubric (ui.documents, issue 8).
         self.documents = DocumentPane()
         self.add_side_pane(self.documents, self.documents.title())
@@ -395,10 +389,53 @@ class ExpertWindow(QMainWindow):
         self.submit_action.setText(self.tr("Hand in scores…"))
         self.demo_action.setText(self.tr("Demo: an expert's work copy"))
         self.close_action.setText(self.tr("Close"))
+        self._size_columns()
         self.rubric.retranslate()
         self._fill_programs()
         self.update_progress()
         self._update_hint()
+
+    def _size_columns(self) -> None:
+        """Columns as wide as their header and their widest short value, in the current language."""
+        from .models import state_name
+
+        fm = self.view.fontMetrics()
+        header = self.view.horizontalHeader()
+        pad = 22  # cell margins and the sort arrow
+        model = self.model
+
+        def head(column: int) -> int:
+            return fm.horizontalAdvance(str(model.headerData(column, Qt.Orientation.Horizontal))) + pad
+
+        longest_id = max((model.application_id(r) or "" for r in range(min(model.rowCount(), 50))),
+                         key=len, default="A-0000")
+        widths = {
+            ApplicationListModel.ID: max(head(0), fm.horizontalAdvance(longest_id) + pad),
+            ApplicationListModel.PROGRAM: max(head(3), fm.horizontalAdvance("P00") + pad),
+            ApplicationListModel.STATE: max([head(4)] + [fm.horizontalAdvance(state_name(s)) + pad for s in range(4)]),
+            ApplicationListModel.TOTAL: max(head(5), fm.horizontalAdvance("100.5") + pad),
+        }
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        super().showEvent(event)
+        if not self._sized:
+            # First show: the list about a third, the facts a quarter of the rest, the rubric the
+            # largest part, side panes (documents) what is left.
+            self._sized = True
+            width = max(self.width(), 900)
+            left = min(max(int(width * 0.36), 420), 560)
+            self.main_splitter.setSizes([left, width - left])
+            rest = width - left
+            n_side = self.detail_splitter.count() - 2
+            if n_side:
+                facts, rubric = int(rest * 0.24), int(rest * 0.42)
+                side = (rest - facts - rubric) // n_side
+                self.detail_splitter.setSizes([facts, rubric] + [side] * n_side)
+            else:
+                facts = int(rest * 0.38)
+                self.detail_splitter.setSizes([facts, rest - facts])
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange and not self.closed:
