@@ -306,3 +306,37 @@ def test_window_in_chinese(qtbot, chinese, demo_work):
     assert w.rubric.total.text().startswith("总分")
     assert w.facts.values["actual_investment"].text().endswith("万元")
     assert w.facts.values["actual_investment"].text().count("元") == 2
+
+
+KILLED_AFTER_SAVING = r"""
+import os, signal, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from ui.app import application
+from ui.expert.window import ExpertWindow
+app = application([sys.argv[0]])
+window = ExpertWindow.open(sys.argv[1])
+window.show()
+app.processEvents()
+box = window.rubric.boxes[0]
+box.score.setText("21.5")
+box.score.editingFinished.emit()   # what Tab or Enter does
+app.processEvents()
+print(window.current_id, box.criterion.id, flush=True)
+os.kill(os.getpid(), signal.SIGKILL)  # no close, no clean-up: the power goes out
+"""
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGKILL"), reason="needs SIGKILL")
+def test_a_killed_app_loses_nothing_it_showed_as_saved(demo_work, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "killed.py"
+    script.write_text(KILLED_AFTER_SAVING)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    p = subprocess.run([sys.executable, str(script), str(demo_work)], capture_output=True, text=True, env=env,
+                       timeout=60)
+    assert p.returncode == -9, p.stderr
+    aid, criterion = p.stdout.split()
+    assert saved_scores(demo_work, aid) == {criterion: 43}
