@@ -114,8 +114,8 @@ def fingerprint(path: Path) -> str:
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
         for t in tables:
             h.update(t.encode())
-            for row in conn.execute(f"SELECT * FROM [{t}] ORDER BY rowid"):
-                h.update(repr(row).encode())
+            for row in sorted(repr(r) for r in conn.execute(f"SELECT * FROM [{t}]")):
+                h.update(row.encode())
     finally:
         conn.close()
     return h.hexdigest()
