@@ -340,3 +340,25 @@ def test_a_killed_app_loses_nothing_it_showed_as_saved(demo_work, tmp_path):
     assert p.returncode == -9, p.stderr
     aid, criterion = p.stdout.split()
     assert saved_scores(demo_work, aid) == {criterion: 43}
+
+
+def test_package_is_suggested_on_the_usb_stick_when_one_is_plugged_in(window, tmp_path, monkeypatch):
+    from ui.expert import drives
+
+    monkeypatch.setattr(drives, "removable_drives", lambda: [tmp_path / "USB"])
+    suggested = window.suggested_package_path()
+    assert suggested.parent == tmp_path / "USB"
+    assert suggested.name == "2021年度济南市工业互联网奖补项目专家评审（演示）-E01-1.rdscores"
+    monkeypatch.setattr(drives, "removable_drives", lambda: [])
+    assert window.suggested_package_path().parent != tmp_path / "USB"
+
+
+def test_switching_language_retranslates_the_open_window(qtbot, window):
+    from ui import i18n
+
+    i18n.install(i18n.CHINESE)
+    qtbot.waitUntil(lambda: window.submit_button.text() == "提交评分…")
+    assert window.rubric.next_button.text() == "下一个待评"
+    assert window.state_box.currentText() == "全部待评审"
+    i18n.install(i18n.ENGLISH)
+    qtbot.waitUntil(lambda: window.submit_button.text() == "Hand in scores…")
