@@ -4,7 +4,7 @@
 <context>
     <name>ApplicationListModel</name>
     <message>
-        <location filename="../../ui/expert/models.py" line="+26"/>
+        <location filename="../../ui/expert/models.py" line="+27"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -57,89 +57,89 @@
 <context>
     <name>ApplicationsPage</name>
     <message>
-        <location filename="../../ui/chair/pages.py" line="+317"/>
+        <location filename="../../ui/chair/pages.py" line="+323"/>
         <source>Applications</source>
-        <translation type="unfinished">申报数</translation>
+        <translation>申报</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import applications…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入申报…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Import experts…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入专家…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import conflicts…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入回避声明…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Import prior awards…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入以往奖补…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import paper score sheets…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入纸质评分表…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Search id, enterprise, project…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索编号、企业、项目…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Each file is checked whole before anything is written: a file with a problem imports nothing and lists every problem. You can also drop CSV or Excel files on this window. Double-click an application to see its scores.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个文件先整体检查再写入：有任何问题的文件一行也不导入，并列出全部问题。也可以把 CSV 或 Excel 文件拖到本窗口。双击申报可查看其评分。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Application</source>
-        <translation type="unfinished"></translation>
+        <translation>申报编号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Program</source>
-        <translation type="unfinished">类别</translation>
+        <translation>项目类别</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Enterprise</source>
-        <translation type="unfinished"></translation>
+        <translation>企业</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Credit code</source>
-        <translation type="unfinished">统一社会信用代码</translation>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Project</source>
-        <translation type="unfinished">项目</translation>
+        <translation>项目</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>级别</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Requested (yuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>申请金额（元）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Complete reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>有效评审</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -147,127 +147,127 @@
     <message>
         <location line="+184"/>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search the log…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索日志…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the audit chain</source>
-        <translation type="unfinished"></translation>
+        <translation>校验审计链</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No.</source>
-        <translation type="unfinished">申报编号</translation>
+        <translation>序号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Session created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建会话</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Applications imported</source>
-        <translation type="unfinished"></translation>
+        <translation>导入申报</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Experts imported</source>
-        <translation type="unfinished"></translation>
+        <translation>导入专家</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Conflicts imported</source>
-        <translation type="unfinished"></translation>
+        <translation>导入回避声明</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paper score sheets imported</source>
-        <translation type="unfinished"></translation>
+        <translation>导入纸质评分表</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Prior awards imported</source>
-        <translation type="unfinished"></translation>
+        <translation>导入以往奖补</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Documents imported</source>
-        <translation type="unfinished"></translation>
+        <translation>导入申报材料</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Certificate registered</source>
-        <translation type="unfinished"></translation>
+        <translation>登记证书</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Packed for the experts</source>
-        <translation type="unfinished"></translation>
+        <translation>打包分发给专家</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Score package merged</source>
-        <translation type="unfinished"></translation>
+        <translation>合并评分包</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chair&apos;s decision: award</source>
-        <translation type="unfinished"></translation>
+        <translation>组长决定：支持</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chair&apos;s decision: exclusion</source>
-        <translation type="unfinished"></translation>
+        <translation>组长决定：排除</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chair&apos;s decision withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回组长决定</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Finalized</source>
-        <translation type="unfinished"></translation>
+        <translation>定稿</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Score entered</source>
-        <translation type="unfinished"></translation>
+        <translation>录入评分</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Comment entered</source>
-        <translation type="unfinished"></translation>
+        <translation>录入意见</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Conflict declared</source>
-        <translation type="unfinished"></translation>
+        <translation>声明回避</translation>
     </message>
 </context>
 <context>
@@ -275,43 +275,44 @@
     <message>
         <location filename="../../ui/chair/dialogs.py" line="+571"/>
         <source>Register an expert&apos;s certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>登记专家证书</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expert:</source>
-        <translation type="unfinished"></translation>
+        <translation>专家：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>证书：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose…</source>
-        <translation type="unfinished">选择…</translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ask the expert to read their fingerprint aloud from their own computer (“My identity”) and compare it with the one shown here before you register it.</source>
-        <translation type="unfinished"></translation>
+        <translation>登记前，请专家在自己的电脑上（“我的身份”）念出证书指纹，与此处显示的指纹逐组核对。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The expert&apos;s certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>专家的证书</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>{name}
 Fingerprint: {fp}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}
+指纹：{fp}</translation>
     </message>
 </context>
 <context>
@@ -320,63 +321,63 @@ Fingerprint: {fp}</source>
         <location filename="../../ui/chair/models.py" line="+277"/>
         <source>tied</source>
         <comment>tie mark beside a rank</comment>
-        <translation type="unfinished"></translation>
+        <translation>并列</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tied: the score and every tie-break criterion are equal; the application id decides the order only as a last resort.</source>
-        <translation type="unfinished"></translation>
+        <translation>并列：得分及各项同分比较项均相同；申报编号只是最后的排序依据。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No complete review yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无有效评审</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{n} complete reviews; kept: {kept}</source>
-        <translation type="unfinished"></translation>
+        <translation>有效评审 {n} 份；计入：{kept}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>dropped (highest and lowest): {dropped}</source>
-        <translation type="unfinished"></translation>
+        <translation>去掉（最高分和最低分）：{dropped}</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Rests on one expert: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>依赖单一专家：{names}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>This award would not stand if the reviews of {names} were left out. Check those reviews before signing.</source>
-        <translation type="unfinished"></translation>
+        <translation>如不计 {names} 的评审，该项将不能入选。签字定稿前请核查这些评审。</translation>
     </message>
     <message>
         <location line="+128"/>
         <source>Disagree</source>
-        <translation type="unfinished"></translation>
+        <translation>分歧</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The experts&apos; totals spread widely: range {r} (threshold {tr}), standard deviation {sd} (threshold {tsd}). Double-click to see each criterion and the comments.</source>
-        <translation type="unfinished"></translation>
+        <translation>专家总分差异较大：极差 {r}（阈值 {tr}），标准差 {sd}（阈值 {tsd}）。双击查看各评分项及专家意见。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>conflict</source>
         <comment>an expert declared a conflict of interest</comment>
-        <translation type="unfinished"></translation>
+        <translation>回避</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{e} declared a conflict of interest with this enterprise</source>
-        <translation type="unfinished"></translation>
+        <translation>{e} 已声明与该企业回避</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Incomplete review: not every criterion is scored, so it does not count</source>
-        <translation type="unfinished"></translation>
+        <translation>评审不完整：尚有评分项未打分，不计入</translation>
     </message>
 </context>
 <context>
@@ -384,304 +385,304 @@ Fingerprint: {fp}</source>
     <message>
         <location filename="../../ui/chair/window.py" line="+269"/>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>总览</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Applications</source>
-        <translation type="unfinished">申报数</translation>
+        <translation>申报</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Panel</source>
-        <translation type="unfinished"></translation>
+        <translation>评审团</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Scores</source>
-        <translation type="unfinished"></translation>
+        <translation>评分</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+218"/>
         <source>Ranking</source>
-        <translation type="unfinished"></translation>
+        <translation>排名</translation>
     </message>
     <message>
         <location line="-217"/>
         <source>What-if</source>
-        <translation type="unfinished"></translation>
+        <translation>假设分析</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Finalize</source>
-        <translation type="unfinished"></translation>
+        <translation>定稿</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;File</source>
-        <translation type="unfinished">文件(&amp;F)</translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Session</source>
-        <translation type="unfinished"></translation>
+        <translation>会话(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;New session…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建会话(&amp;N)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Applications…</source>
-        <translation type="unfinished"></translation>
+        <translation>申报…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Experts…</source>
-        <translation type="unfinished"></translation>
+        <translation>专家…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Conflicts of interest…</source>
-        <translation type="unfinished">申明回避…</translation>
+        <translation>回避声明…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Prior awards…</source>
-        <translation type="unfinished"></translation>
+        <translation>以往奖补…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paper score sheets…</source>
-        <translation type="unfinished"></translation>
+        <translation>纸质评分表…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Merge score packages…</source>
-        <translation type="unfinished"></translation>
+        <translation>合并评分包(&amp;M)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Pack the session for the experts…</source>
-        <translation type="unfinished"></translation>
+        <translation>打包分发给专家(&amp;P)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Verify a shortlist or manifest…</source>
-        <translation type="unfinished"></translation>
+        <translation>校验评审结果或清单(&amp;V)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>重新读取(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check &amp;stability</source>
-        <translation type="unfinished"></translation>
+        <translation>检查稳定性(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Finalize…</source>
-        <translation type="unfinished"></translation>
+        <translation>定稿(&amp;F)…</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+422"/>
         <source>Preparing the demo session…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在准备演示会话…</translation>
     </message>
     <message>
         <location line="-414"/>
         <source>{year} · {policy} · {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{year} 年度 · {policy} · {file}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} — ReviewDesk chair</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — ReviewDesk 评审组长</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Finalized on {when}. The session is read-only: the shortlist is signed and its manifest records every input.</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 {when} 定稿。会话为只读：评审结果已签名，清单记录了全部输入数据。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Reading the session…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取会话…</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Reading the scores…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取评分…</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Importing {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入 {file}…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Certificate of {e} registered: {fp}</source>
-        <translation type="unfinished"></translation>
+        <translation>已登记 {e} 的证书：{fp}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Registering the certificate…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在登记证书…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Session packed for the experts: {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>已打包分发给专家：{file}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Packing the session…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打包会话…</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>{ok} of {n} packages merged</source>
-        <translation type="unfinished"></translation>
+        <source>Packages merged: {ok} of {n}</source>
+        <translation>已合并评分包：{ok} / {n}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+77"/>
+        <source>Stability checked. Awards resting on a single expert: {n}</source>
+        <translation>稳定性检查完成。依赖单一专家的入选项：{n}</translation>
+    </message>
+    <message>
+        <location line="-73"/>
         <source>Merging score packages…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在合并评分包…</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Recording the decision…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在记录决定…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Writing the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成 PDF</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Signing</source>
-        <translation type="unfinished"></translation>
+        <translation>正在签名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Writing the spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成电子表格</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Finalized: {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>已定稿：{folder}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Finalizing and signing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在定稿并签名…</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Computing the what-if…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在进行假设分析…</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Stability checked: {n} awards rest on a single expert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+23"/>
         <source>Leaving out each expert in turn…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在依次去掉每位专家重新计算…</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Verifying {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在校验 {file}…</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The audit chain is intact: {n} entries, head {h}.</source>
-        <translation type="unfinished"></translation>
+        <translation>审计链完整：共 {n} 条记录，末端 {h}。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The audit chain is broken: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>审计链断裂：{problem}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Checking the audit chain…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在校验审计链…</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Open a session</source>
-        <translation type="unfinished"></translation>
+        <translation>打开会话</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Save the pack for the experts as</source>
-        <translation type="unfinished"></translation>
+        <translation>会话分发包另存为</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Session pack (*.rdpack)</source>
-        <translation type="unfinished"></translation>
+        <translation>会话分发包 (*.rdpack)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The pack is signed with your identity, so each expert can check it comes from you.</source>
-        <translation type="unfinished"></translation>
+        <translation>分发包将以您的身份签名，每位专家都能核验它确实来自您。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Score packages to merge</source>
-        <translation type="unfinished"></translation>
+        <translation>要合并的评分包</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Score packages (*.rdscores);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>评分包 (*.rdscores);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Verify a shortlist</source>
-        <translation type="unfinished"></translation>
+        <translation>校验评审结果</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shortlist PDF or manifest (*.pdf *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>评审结果 PDF 或清单 (*.pdf *.json);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+88"/>
         <source>Reading {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 {file}…</translation>
     </message>
 </context>
 <context>
@@ -715,152 +716,152 @@ Fingerprint: {fp}</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/chair/pages.py" line="-323"/>
+        <location filename="../../ui/chair/pages.py" line="-328"/>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>总览</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What still blocks the shortlist</source>
-        <translation type="unfinished"></translation>
+        <translation>尚待解决的问题</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Programs</source>
-        <translation type="unfinished"></translation>
+        <translation>项目类别</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Experts</source>
-        <translation type="unfinished"></translation>
+        <translation>专家</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Application</source>
-        <translation type="unfinished"></translation>
+        <translation>申报编号</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+2"/>
         <source>Program</source>
-        <translation type="unfinished">类别</translation>
+        <translation>项目类别</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Enterprise</source>
-        <translation type="unfinished"></translation>
+        <translation>企业</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Complete reviews / needed</source>
-        <translation type="unfinished"></translation>
+        <translation>有效评审 / 所需</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Applications</source>
-        <translation type="unfinished">申报数</translation>
+        <translation>申报数</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+3"/>
         <source>Complete reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>有效评审</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Enough reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>评审已足</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Too few</source>
-        <translation type="unfinished"></translation>
+        <translation>评审不足</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Unscored</source>
-        <translation type="unfinished"></translation>
+        <translation>未评分</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Awarded / quota</source>
-        <translation type="unfinished"></translation>
+        <translation>入选 / 名额</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expert</source>
-        <translation type="unfinished"></translation>
+        <translation>专家</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Of all applications</source>
-        <translation type="unfinished"></translation>
+        <translation>占全部申报</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Last package merged</source>
-        <translation type="unfinished"></translation>
+        <translation>最近合并的评分包</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>{n} (pool)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}（资金池）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No. {n}, {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 号，{when}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>applications in {n} programs</source>
-        <translation type="unfinished"></translation>
+        <translation>份申报，{n} 个项目类别</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>experts, {n} with a registered certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>位专家，已登记证书 {n} 位</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>complete reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>份有效评审</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>awards, {amount} yuan</source>
-        <translation type="unfinished"></translation>
+        <translation>项入选，共 {amount} 元</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>applications with too few reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>份申报评审不足</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>{n} applications have fewer complete reviews than their program needs ({none} have none). They are excluded from the ranking until their reviews are merged.</source>
-        <translation type="unfinished"></translation>
+        <source>Applications with fewer complete reviews than their program needs: {n} (without any review: {none}). They stay out of the ranking until their reviews are merged.</source>
+        <translation>有效评审少于所需份数的申报：{n} 份（其中无任何评审：{none} 份）。合并其评审之前，这些申报不参加排名。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Every application has enough complete reviews.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有申报的有效评审均已足够。</translation>
     </message>
 </context>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../ui/documents.py" line="+306"/>
+        <location filename="../../ui/documents.py" line="+307"/>
         <source>Documents</source>
         <translation>附件材料</translation>
     </message>
@@ -982,7 +983,9 @@ Fingerprint: {fp}</source>
     <message numerus="yes">
         <location line="+48"/>
         <source>of %n</source>
-        <translation><numerusform>共 %n 页</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+152"/>
@@ -992,7 +995,9 @@ Fingerprint: {fp}</source>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n match(es)</source>
-        <translation><numerusform>%n 处匹配</numerusform></translation>
+        <translation>
+            <numerusform>%n 处匹配</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1000,48 +1005,48 @@ Fingerprint: {fp}</source>
     <message>
         <location filename="../../ui/chair/dialogs.py" line="+24"/>
         <source>Criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>评分项</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Max</source>
-        <translation type="unfinished"></translation>
+        <translation>满分</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>回避</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Total</source>
-        <translation type="unfinished">总分</translation>
+        <translation>总分</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Incomplete review: it does not count</source>
-        <translation type="unfinished"></translation>
+        <translation>评审不完整，不计入</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>No comments.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有意见。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>专家意见</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Scores of {app}</source>
-        <translation type="unfinished"></translation>
+        <translation>{app} 的评分</translation>
     </message>
 </context>
 <context>
     <name>EnterpriseModel</name>
     <message>
-        <location filename="../../ui/expert/models.py" line="+120"/>
+        <location filename="../../ui/expert/models.py" line="+119"/>
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
@@ -1117,7 +1122,7 @@ Fingerprint: {fp}</source>
         <translation>{application} 的“{criterion}”：{old} → {new}</translation>
     </message>
     <message>
-        <location line="+258"/>
+        <location line="+255"/>
         <source>{session} — expert {expert} — ReviewDesk</source>
         <translation>{session} — 专家 {expert} — ReviewDesk</translation>
     </message>
@@ -1239,7 +1244,7 @@ Fingerprint: {fp}</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+64"/>
         <location line="+45"/>
         <source>All programs ({done}/{total})</source>
         <translation>全部类别（{done}/{total}）</translation>
@@ -1270,13 +1275,13 @@ Fingerprint: {fp}</source>
         <translation>本列表中已没有待评的申报。</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <location line="+39"/>
+        <location line="+62"/>
+        <location line="+40"/>
         <source>Saved at {time}</source>
         <translation>已于 {time} 保存</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>Declare a conflict of interest</source>
         <translation>申明回避</translation>
     </message>
@@ -1291,7 +1296,7 @@ Fingerprint: {fp}</source>
         <translation>申明并删除评分</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Save the score package</source>
         <translation>保存评分包</translation>
     </message>
@@ -1365,7 +1370,7 @@ Fingerprint: {fp}</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>You declared a conflict of interest with this enterprise: you do not score this application.</source>
         <translation>您已申明与该企业回避：不为此申报评分。</translation>
     </message>
@@ -1375,144 +1380,145 @@ Fingerprint: {fp}</source>
     <message>
         <location filename="../../ui/chair/finalize.py" line="+102"/>
         <source>Finalize</source>
-        <translation type="unfinished"></translation>
+        <translation>定稿</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What will be signed</source>
-        <translation type="unfinished"></translation>
+        <translation>将要签名的内容</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sign and export</source>
-        <translation type="unfinished"></translation>
+        <translation>签名并导出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Output folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>输出文件夹：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose…</source>
-        <translation type="unfinished">选择…</translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>An empty folder for the PDF, the spreadsheet and the manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>用于存放 PDF、电子表格和清单的空文件夹</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Passphrase:</source>
-        <translation type="unfinished">口令：</translation>
+        <translation>口令：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Finalize and sign</source>
-        <translation type="unfinished"></translation>
+        <translation>定稿并签名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 PDF</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Verify a shortlist</source>
-        <translation type="unfinished"></translation>
+        <translation>校验评审结果</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Verify a PDF or manifest…</source>
-        <translation type="unfinished"></translation>
+        <translation>校验 PDF 或清单…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Checks the chair&apos;s signature over the whole file; a manifest is also checked against this session&apos;s recomputed shortlist.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查组长签名是否覆盖整个文件；清单还会与本会话重新计算的结果比对。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>There is no identity on this computer yet: create one with “My identity” on the start page (or `reviewdesk key new`).</source>
-        <translation type="unfinished"></translation>
+        <translation>本机尚无身份：请在开始页的“我的身份”中创建（或运行 reviewdesk key new）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Signing as {name}, fingerprint {fp}</source>
-        <translation type="unfinished"></translation>
+        <translation>签名人：{name}，指纹 {fp}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>&lt;b&gt;{a}&lt;/b&gt; awarded, &lt;b&gt;{r}&lt;/b&gt; on the waiting list (reserve), &lt;b&gt;{x}&lt;/b&gt; excluded, in {p} programs.</source>
-        <translation type="unfinished"></translation>
+        <source>Awarded: &lt;b&gt;{a}&lt;/b&gt; · on the waiting list (reserve): &lt;b&gt;{r}&lt;/b&gt; · excluded: &lt;b&gt;{x}&lt;/b&gt; · programs: {p}</source>
+        <translation>入选：&lt;b&gt;{a}&lt;/b&gt; · 候补：&lt;b&gt;{r}&lt;/b&gt; · 未入选：&lt;b&gt;{x}&lt;/b&gt; · 项目类别：{p}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chair&apos;s decisions: {n}, each printed with its reason.</source>
+        <translation>组长决定：{n} 项，均连同理由打印。</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Applications with too few complete reviews: {n}. They will be printed as excluded for that reason; merge the missing score packages first if they should be ranked.</source>
+        <translation>有效评审不足的申报：{n} 份。它们将以此理由列为未入选；如应参加排名，请先合并缺少的评分包。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Signed and exported. Awards: {n}, {m} yuan.
+{files}</source>
+        <translation>已签名并导出。入选 {n} 项，共 {m} 元。
+{files}</translation>
+    </message>
+    <message>
+        <location line="-49"/>
         <source>Total amount awarded: &lt;b&gt;{m}&lt;/b&gt; yuan.</source>
-        <translation type="unfinished"></translation>
+        <translation>入选金额合计：&lt;b&gt;{m}&lt;/b&gt; 元。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{n} chair&apos;s decisions, each printed with its reason.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{n} applications have too few complete reviews and will be printed as excluded for that reason. Merge the missing score packages first if they should be ranked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Every application has enough complete reviews.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有申报的有效评审均已足够。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No complete review yet from: {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无有效评审的专家：{ids}。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Finalized on {when}; the session is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 {when} 定稿，会话为只读。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Manifest SHA-256: {h}</source>
-        <translation type="unfinished"></translation>
+        <translation>清单 SHA-256：{h}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Finalizing locks the session for good: nothing can be imported, merged or decided afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>定稿后会话永久锁定：不能再导入、合并或作出决定。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <translation>输出文件夹</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Choose an output folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Signed and exported: {n} awards, {m} yuan.
-{files}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>{file}: not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：校验未通过</translation>
     </message>
 </context>
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../ui/identity.py" line="+173"/>
+        <location filename="../../ui/identity.py" line="+174"/>
         <source>My identity</source>
         <translation>我的身份</translation>
     </message>
@@ -1639,139 +1645,139 @@ Fingerprint: {fp}</source>
     <message>
         <location filename="../../ui/chair/dialogs.py" line="-424"/>
         <source>Applications</source>
-        <translation type="unfinished">申报数</translation>
+        <translation>申报</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Experts (the panel)</source>
-        <translation type="unfinished"></translation>
+        <translation>专家（评审团）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Declared conflicts of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>回避声明</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Prior awards</source>
-        <translation type="unfinished"></translation>
+        <translation>以往奖补</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paper score sheets (clerk entry)</source>
-        <translation type="unfinished"></translation>
+        <translation>纸质评分表（工作人员录入）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Required columns: application_id 申报编号, program 项目类别, enterprise_name 企业名称, credit_code 统一社会信用代码, project_name 项目名称. An application already in the session is refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>必需列：申报编号、项目类别、企业名称、统一社会信用代码、项目名称（或对应英文列名）。会话中已有的申报编号将被拒绝。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Required columns: expert_id 专家编号, name 姓名; optional: organization 单位.</source>
-        <translation type="unfinished"></translation>
+        <translation>必需列：专家编号、姓名；可选：单位。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Required columns: expert_id 专家编号, credit_code 统一社会信用代码.</source>
-        <translation type="unfinished"></translation>
+        <translation>必需列：专家编号、统一社会信用代码。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Required columns: credit_code 统一社会信用代码, project_name 项目名称, program 项目类别, year 年度, amount 金额; optional: level 级别.</source>
-        <translation type="unfinished"></translation>
+        <translation>必需列：统一社会信用代码、项目名称、项目类别、年度、金额；可选：级别。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Required columns: expert_id 专家编号, application_id 申报编号, criterion 评分项, score 得分; optional: comment 意见. A score already in the session is replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>必需列：专家编号、申报编号、评分项、得分；可选：意见。会话中已有的评分将被替换。</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+4"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>Import:</source>
-        <translation type="unfinished"></translation>
+        <translation>导入：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>CSV (UTF-8 or GB18030) or Excel .xlsx; the whole file is checked first, and a file with any problem imports nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV（UTF-8 或 GB18030）或 Excel .xlsx；先检查整个文件，有任何问题则一行也不导入。</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Choose the file to import</source>
-        <translation type="unfinished"></translation>
+        <translation>选择要导入的文件</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Reading {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 {file}…</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Reading the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取文件…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>This file cannot be imported:</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件不能导入：</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+13"/>
         <source>Row</source>
-        <translation type="unfinished">行号</translation>
+        <translation>行</translation>
     </message>
     <message>
         <location line="-13"/>
         <source>Column</source>
-        <translation type="unfinished">列名</translation>
+        <translation>列</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished">内容</translation>
+        <translation>值</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Problem</source>
-        <translation type="unfinished">问题说明</translation>
+        <translation>问题</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Choose a file to see its first rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件后可预览前几行。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>(×10,000 yuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>（万元）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{file}: header on row {row}; {n} data rows. The first {shown} are shown as they will be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：表头在第 {row} 行，共 {n} 行数据。以下为前 {shown} 行，按导入时的读法显示。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Columns not imported: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>不导入的列：{names}。</translation>
     </message>
 </context>
 <context>
@@ -1779,210 +1785,210 @@ Fingerprint: {fp}</source>
     <message>
         <location line="-256"/>
         <source>New review session</source>
-        <translation type="unfinished"></translation>
+        <translation>新建评审会话</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A session holds one call for applications: its policy, the applications, the panel and their scores. The policy&apos;s catalog is copied into the file, so a later change of the catalog never changes this session&apos;s result.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个会话对应一批申报：所依据的政策、申报、评审团及其评分。政策目录会复制到会话文件中，以后修改目录也不会改变本会话的结果。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Policy:</source>
-        <translation type="unfinished"></translation>
+        <translation>政策：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Year:</source>
-        <translation type="unfinished"></translation>
+        <translation>年度：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name:</source>
-        <translation type="unfinished">姓名：</translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>e.g. 2021 first batch, Industrial Internet awards</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：2021年度第一批工业互联网奖补评审</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Where to save the session (.rdesk)</source>
-        <translation type="unfinished"></translation>
+        <translation>会话文件的保存位置（.rdesk）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose…</source>
-        <translation type="unfinished">选择…</translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>No policy catalog is installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装任何政策目录。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Valid {start} to {end}; the year must fall in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期 {start} 至 {end}；年度须在此期间内。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Save the new session as</source>
-        <translation type="unfinished"></translation>
+        <translation>新会话另存为</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Choose a policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择政策。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose where to save the session.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择会话的保存位置。</translation>
     </message>
 </context>
 <context>
     <name>PanelPage</name>
     <message>
-        <location filename="../../ui/chair/pages.py" line="+154"/>
+        <location filename="../../ui/chair/pages.py" line="+158"/>
         <source>Panel</source>
-        <translation type="unfinished"></translation>
+        <translation>评审团</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Register a certificate…</source>
-        <translation type="unfinished"></translation>
+        <translation>登记证书…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pack the session for the experts…</source>
-        <translation type="unfinished"></translation>
+        <translation>打包分发给专家…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Merge score packages…</source>
-        <translation type="unfinished"></translation>
+        <translation>合并评分包…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import paper score sheets…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入纸质评分表…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Roster</source>
-        <translation type="unfinished"></translation>
+        <translation>专家名单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Merged score packages</source>
-        <translation type="unfinished"></translation>
+        <translation>评分包合并结果</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Drop the experts&apos; score packages (.rdscores) here — several at once. Each is checked (signature, session, sequence) and merged on its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>把专家的评分包（.rdscores）拖到这里，可一次拖入多个。每个评分包单独核验（签名、会话、序号）并合并。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expert</source>
-        <translation type="unfinished"></translation>
+        <translation>专家编号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Organization</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Certificate fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>证书指纹</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Complete reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>有效评审</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>回避</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Package</source>
-        <translation type="unfinished"></translation>
+        <translation>评分包</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Merged at</source>
-        <translation type="unfinished"></translation>
+        <translation>合并时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File</source>
-        <translation type="unfinished">文件</translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No certificate registered</source>
-        <translation type="unfinished"></translation>
+        <translation>未登记证书</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Register the expert&apos;s certificate before packing: their work copy is made for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在打包前登记专家证书：专家的工作副本按证书生成。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Certificate of {name}; compare the fingerprint aloud with the expert.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 的证书；请与专家当面或电话逐组核对指纹。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>merged</source>
-        <translation type="unfinished"></translation>
+        <translation>已合并</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>already merged</source>
-        <translation type="unfinished"></translation>
+        <translation>此前已合并</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>refused</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Packed and signed by the chair {name}, fingerprint {fp}: experts compare it when they open the pack.</source>
-        <translation type="unfinished"></translation>
+        <translation>已由组长 {name} 打包并签名，指纹 {fp}：专家打开分发包时核对此指纹。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Not packed yet. Register each expert&apos;s certificate, then pack the session and hand the file to the experts.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未打包。请先登记每位专家的证书，再打包会话并把文件交给专家。</translation>
     </message>
 </context>
 <context>
@@ -1990,22 +1996,22 @@ Fingerprint: {fp}</source>
     <message>
         <location filename="../../ui/chair/dialogs.py" line="+322"/>
         <source>Sign with your identity</source>
-        <translation type="unfinished"></translation>
+        <translation>以您的身份签名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Passphrase:</source>
-        <translation type="unfinished">口令：</translation>
+        <translation>口令：</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>There is no identity on this computer yet: create one with “My identity” on the start page (or `reviewdesk key new`).</source>
-        <translation type="unfinished"></translation>
+        <translation>本机尚无身份：请在开始页的“我的身份”中创建（或运行 reviewdesk key new）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Signing as {name}, fingerprint {fp}</source>
-        <translation type="unfinished"></translation>
+        <translation>签名人：{name}，指纹 {fp}</translation>
     </message>
 </context>
 <context>
@@ -2013,177 +2019,177 @@ Fingerprint: {fp}</source>
     <message>
         <location filename="../../ui/chair/ranking.py" line="+128"/>
         <source>Ranking</source>
-        <translation type="unfinished"></translation>
+        <translation>排名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Program:</source>
-        <translation type="unfinished"></translation>
+        <translation>项目类别：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search id, enterprise…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索编号、企业…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check stability</source>
-        <translation type="unfinished"></translation>
+        <translation>检查稳定性</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Recompute the shortlist once per expert, leaving that expert&apos;s reviews out, and mark each award that would not stand.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次去掉一位专家的评审重新计算结果，标出因此不能入选的项目。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Force an award…</source>
-        <translation type="unfinished"></translation>
+        <translation>组长决定支持…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Force an exclusion…</source>
-        <translation type="unfinished"></translation>
+        <translation>组长决定排除…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Withdraw the chair&apos;s decision…</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回组长决定…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the scores…</source>
-        <translation type="unfinished"></translation>
+        <translation>查看评分…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rank</source>
-        <translation type="unfinished"></translation>
+        <translation>排名</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Application</source>
-        <translation type="unfinished"></translation>
+        <translation>申报编号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Enterprise</source>
-        <translation type="unfinished"></translation>
+        <translation>企业</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Project</source>
-        <translation type="unfinished">项目</translation>
+        <translation>项目</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>得分</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>评审数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Amount (yuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>金额（元）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Stability</source>
-        <translation type="unfinished"></translation>
+        <translation>稳定性</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&lt;span style=&apos;color:{c}&apos;&gt;━━&lt;/span&gt; quota line: above it the awards, below it the waiting list. Right-click a row for the chair&apos;s decisions; hover an amount for its derivation.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{c}&apos;&gt;━━&lt;/span&gt; 名额线：线上为入选，线下为候补。右键单击一行可作组长决定；鼠标停在金额上可查看计算过程。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Stability not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未检查稳定性</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stable: no award rests on a single expert</source>
-        <translation type="unfinished"></translation>
+        <translation>稳定：没有入选项依赖单一专家</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{n} awards rest on a single expert</source>
-        <translation type="unfinished"></translation>
+        <source>Awards resting on a single expert: {n}</source>
+        <translation>依赖单一专家的入选项：{n}</translation>
     </message>
     <message>
         <location line="+21"/>
-        <source>{id} {name} — {n} applications, {a} awarded</source>
-        <translation type="unfinished"></translation>
+        <source>{id} {name} (awarded {a} of {n})</source>
+        <translation>{id} {name}（入选 {a} / 申报 {n}）</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
+        <source>used by earlier awards this year: {n}</source>
+        <translation>本年度此前已用：{n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>awarded here: {n}</source>
+        <translation>本次入选：{n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>left: {n}</source>
+        <translation>剩余：{n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>awarded: {n}</source>
+        <translation>入选：{n}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>by the chair&apos;s decision: {n}</source>
+        <translation>组长决定：{n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>amount: {amount} yuan</source>
+        <translation>金额：{amount} 元</translation>
+    </message>
+    <message>
+        <location line="-13"/>
         <source>Quota: {q} a year</source>
-        <translation type="unfinished"></translation>
+        <translation>名额：每年 {q} 个</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{n} used by earlier awards this year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} awarded here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>No count quota</source>
-        <translation type="unfinished"></translation>
+        <translation>不限名额</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Budget pool, no count quota</source>
-        <translation type="unfinished"></translation>
+        <translation>资金池，不限名额</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{n} awarded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>per level: {levels}</source>
-        <translation type="unfinished"></translation>
+        <translation>分级名额：{levels}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{n} by the chair&apos;s decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>amount {amount} yuan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Pool {pool}: {prior} by earlier awards, {here} here, {left} left</source>
-        <translation type="unfinished"></translation>
+        <translation>资金池 {pool}：此前已用 {prior}，本次 {here}，剩余 {left}</translation>
     </message>
 </context>
 <context>
@@ -2191,49 +2197,49 @@ Fingerprint: {fp}</source>
     <message>
         <location filename="../../ui/chair/dialogs.py" line="-75"/>
         <source>Force an award</source>
-        <translation type="unfinished"></translation>
+        <translation>组长决定支持</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Force an exclusion</source>
-        <translation type="unfinished"></translation>
+        <translation>组长决定排除</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Withdraw the chair&apos;s decision</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回组长决定</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Award {app} by the chair&apos;s decision, whatever its rank? It takes a place of the quota (and of the budget pool) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>不论排名，由组长决定支持 {app}？该项将优先占用名额（及资金池）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Exclude {app} by the chair&apos;s decision? It leaves the ranking and its place goes to the next application.</source>
-        <translation type="unfinished"></translation>
+        <translation>由组长决定排除 {app}？该项退出排名，其名额顺延给下一项。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Withdraw the chair&apos;s decision on {app}? The rules decide it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回对 {app} 的组长决定？将重新按规则确定。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The reason, as it will be printed on the shortlist and kept in the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>理由（将打印在评审结果上并记入审计日志）</translation>
     </message>
     <message>
         <location line="+15"/>
         <location line="+4"/>
         <source>A decision needs a written reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>作出决定必须填写理由。</translation>
     </message>
 </context>
 <context>
     <name>RubricPane</name>
     <message>
-        <location filename="../../ui/expert/pane.py" line="-120"/>
+        <location filename="../../ui/expert/pane.py" line="-122"/>
         <source>/ {max} points</source>
         <translation>/ {max} 分</translation>
     </message>
@@ -2248,7 +2254,7 @@ Fingerprint: {fp}</source>
         <translation>对“{name}”的意见</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+213"/>
         <source>Choose an application in the list to score it.</source>
         <translation>请在左侧列表中选择要评分的申报。</translation>
     </message>
@@ -2303,118 +2309,118 @@ Fingerprint: {fp}</source>
     <message>
         <location filename="../../ui/chair/scores.py" line="+109"/>
         <source>Scores</source>
-        <translation type="unfinished"></translation>
+        <translation>评分</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Application × expert</source>
-        <translation type="unfinished"></translation>
+        <translation>申报 × 专家</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Calibration of the experts</source>
-        <translation type="unfinished"></translation>
+        <translation>专家评分尺度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only disagreements</source>
-        <translation type="unfinished"></translation>
+        <translation>只看分歧</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search id, enterprise…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索编号、企业…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Application</source>
-        <translation type="unfinished"></translation>
+        <translation>申报编号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Program</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Enterprise</source>
-        <translation type="unfinished"></translation>
+        <translation>企业</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>评审数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Mean</source>
-        <translation type="unfinished"></translation>
+        <translation>平均</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Range</source>
-        <translation type="unfinished"></translation>
+        <translation>极差</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Std. dev.</source>
-        <translation type="unfinished"></translation>
+        <translation>标准差</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flag</source>
-        <translation type="unfinished"></translation>
+        <translation>标记</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expert</source>
-        <translation type="unfinished"></translation>
+        <translation>专家编号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Applications scored</source>
-        <translation type="unfinished"></translation>
+        <translation>评审申报数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Their mean</source>
-        <translation type="unfinished"></translation>
+        <translation>本人平均分</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Panel&apos;s mean, same applications</source>
-        <translation type="unfinished"></translation>
+        <translation>同批申报的专家组平均分</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+48"/>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>差值</translation>
     </message>
     <message>
         <location line="-46"/>
         <source>Each expert&apos;s mean total against the panel&apos;s mean on the same applications. A large difference marks a harsh (below) or lenient (above) expert; the trimmed mean and the what-if z-scores soften it.</source>
-        <translation type="unfinished"></translation>
+        <translation>每位专家的平均总分与专家组在同一批申报上的平均分之比较。差值大说明打分偏严（为负）或偏松（为正）；去掉最高最低分以及假设分析中的标准分（z 分数）可以减弱其影响。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Loading the scores…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取评分…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>{n} applications flagged: their experts&apos; totals have a range of at least {r} points or a standard deviation of at least {sd} (Settings). Totals in brackets are incomplete reviews. Double-click a row for each criterion and the comments.</source>
-        <translation type="unfinished"></translation>
+        <source>Flagged: {n} — the experts&apos; totals have a range of at least {r} points or a standard deviation of at least {sd} (Settings). Totals in brackets are incomplete reviews. Double-click a row for each criterion and the comments.</source>
+        <translation>已标记：{n} 份 — 专家总分极差不小于 {r} 分或标准差不小于 {sd}（见“设置”）。括号中的总分为不完整评审。双击一行查看各评分项及专家意见。</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Mean total minus the panel&apos;s mean (points)</source>
-        <translation type="unfinished"></translation>
+        <translation>平均总分与专家组平均分之差（分）</translation>
     </message>
 </context>
 <context>
@@ -2785,132 +2791,132 @@ The chair must have registered this certificate for you.</source>
     <message>
         <location filename="../../ui/chair/ranking.py" line="+127"/>
         <source>What-if</source>
-        <translation type="unfinished"></translation>
+        <translation>假设分析</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Try other rules on the same scores and see which applications would change status. Nothing here changes the session or the shortlist of record.</source>
-        <translation type="unfinished"></translation>
+        <translation>在同样的评分上试用其他规则，查看哪些申报的状态会改变。此处任何操作都不会改变会话或正式结果。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rules to try</source>
-        <translation type="unfinished"></translation>
+        <translation>试用的规则</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Aggregation:</source>
-        <translation type="unfinished"></translation>
+        <translation>汇总方法：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Trimmed mean (drop highest and lowest from 5 reviews) — the rule of record</source>
-        <translation type="unfinished"></translation>
+        <translation>去掉最高分和最低分后的平均（5 份评审起）— 正式规则</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mean of all complete reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>全部有效评审的平均</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Median</source>
-        <translation type="unfinished"></translation>
+        <translation>中位数</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Normalise each expert&apos;s totals (z-scores), so harsh and lenient experts weigh alike</source>
-        <translation type="unfinished"></translation>
+        <translation>按专家标准化总分（z 分数），使打分偏严和偏松的专家权重相同</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>For the program:</source>
-        <translation type="unfinished"></translation>
+        <translation>项目类别：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pass score</source>
-        <translation type="unfinished"></translation>
+        <translation>合格分</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quota</source>
-        <translation type="unfinished"></translation>
+        <translation>名额</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show what would change</source>
-        <translation type="unfinished"></translation>
+        <translation>查看会有哪些变化</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check stability (leave each expert out)</source>
-        <translation type="unfinished"></translation>
+        <translation>检查稳定性（依次去掉每位专家）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Applications that would change status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态会改变的申报</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Application</source>
-        <translation type="unfinished"></translation>
+        <translation>申报编号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Program</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Enterprise</source>
-        <translation type="unfinished"></translation>
+        <translation>企业</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>现在</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Would be</source>
-        <translation type="unfinished"></translation>
+        <translation>将会</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>得分</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Reason now</source>
-        <translation type="unfinished"></translation>
+        <translation>现在的原因</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason then</source>
-        <translation type="unfinished"></translation>
+        <translation>届时的原因</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>The catalog&apos;s quota: {q}</source>
-        <translation type="unfinished"></translation>
+        <translation>目录规定的名额：{q}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Choose the rules to try, then “Show what would change”.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择要试用的规则，然后点击“查看会有哪些变化”。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>{n} applications would change status. Awards: {a0} → {a1}; amount: {m0} → {m1} yuan. The session is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <source>Applications that would change status: {n}. Awards: {a0} → {a1}; amount: {m0} → {m1} yuan. The session is unchanged.</source>
+        <translation>状态会改变的申报：{n} 份。入选：{a0} → {a1}；金额：{m0} → {m1} 元。会话未作任何改动。</translation>
     </message>
 </context>
 <context>

@@ -127,17 +127,17 @@ class FinalizePage(Page):
     def show_snapshot(self, snap: Snapshot) -> None:
         super().show_snapshot(snap)
         counts = snap.status_counts()
-        lines = [self.tr("<b>{a}</b> awarded, <b>{r}</b> on the waiting list (reserve), <b>{x}</b> excluded, in "
-                         "{p} programs.").format(a=counts.get("awarded", 0), r=counts.get("reserve", 0),
+        lines = [self.tr("Awarded: <b>{a}</b> · on the waiting list (reserve): <b>{r}</b> · excluded: <b>{x}</b> "
+                         "· programs: {p}").format(a=counts.get("awarded", 0), r=counts.get("reserve", 0),
                                                  x=counts.get("excluded", 0), p=len(snap.shortlist.programs)),
                  self.tr("Total amount awarded: <b>{m}</b> yuan.").format(m=format_yuan(snap.awarded_amount()))]
         forced = snap.forced()
         if forced:
-            lines.append(self.tr("{n} chair's decisions, each printed with its reason.").format(n=forced))
+            lines.append(self.tr("Chair's decisions: {n}, each printed with its reason.").format(n=forced))
         if snap.blockers:
             lines.append(f"<span style='color:{BAD}'>" + self.tr(
-                "{n} applications have too few complete reviews and will be printed as excluded for that reason. "
-                "Merge the missing score packages first if they should be ranked.").format(n=len(snap.blockers))
+                "Applications with too few complete reviews: {n}. They will be printed as excluded for that reason; "
+                "merge the missing score packages first if they should be ranked.").format(n=len(snap.blockers))
                 + "</span>")
         else:
             lines.append(f"<span style='color:{GOOD}'>" + self.tr("Every application has enough complete reviews.")
@@ -179,7 +179,7 @@ class FinalizePage(Page):
     def show_finalized(self, result: FinalizeResult) -> None:
         self.passphrase.clear()
         files = "\n".join(str(p) for p in result.files.values())
-        self.done.setText(self.tr("Signed and exported: {n} awards, {m} yuan.\n{files}").format(
+        self.done.setText(self.tr("Signed and exported. Awards: {n}, {m} yuan.\n{files}").format(
             n=result.awarded, m=format_yuan(result.awarded_amount), files=files))
         self.done.setStyleSheet(f"color: {GOOD};")
         self.open_pdf_button.setVisible(True)

@@ -62,6 +62,8 @@ def table_view(model: RowsModel, *, sortable: bool = True) -> QTableView:
     view = QTableView()
     compact_table(view)
     view.setModel(model)
+    # No sort until the user asks: the rows come in their meaningful order (rank, newest first…).
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(sortable)
     view.horizontalHeader().setSortIndicatorShown(sortable)
     view.horizontalHeader().setStretchLastSection(True)
@@ -157,7 +159,6 @@ class DashboardPage(Page):
             Column(lambda b: b.application_id), Column(lambda b: b.program),
             Column(lambda b: b.enterprise), Column(lambda b: f"{b.reviews} / {b.needed}", align=CENTER)])
         self.blocker_view = table_view(self.blocker_model)
-        self.blocker_view.setMaximumHeight(150)
         self.program_model = RowsModel([
             Column(lambda p: f"{p.program_id} {program_name(self.snapshot, p.program_id)}" if self.snapshot else ""),
             Column(lambda p: str(p.applications), align=RIGHT, sort_key=lambda p: p.applications),
@@ -256,17 +257,22 @@ class DashboardPage(Page):
         if snap.blockers:
             none = sum(1 for b in snap.blockers if b.reviews == 0)
             self.blocker_text.setText(self.tr(
-                "{n} applications have fewer complete reviews than their program needs ({none} have none). They are "
-                "excluded from the ranking until their reviews are merged.").format(n=len(snap.blockers), none=none))
+                "Applications with fewer complete reviews than their program needs: {n} (without any review: "
+                "{none}). They stay out of the ranking until their reviews are merged.").format(
+                n=len(snap.blockers), none=none))
             self.blocker_text.setStyleSheet(f"color: {BAD};")
         else:
             self.blocker_text.setText(self.tr("Every application has enough complete reviews."))
             self.blocker_text.setStyleSheet(f"color: {GOOD};")
         self.blocker_view.setVisible(bool(snap.blockers))
+        rows = min(len(snap.blockers), 5)
+        self.blocker_view.setFixedHeight(self.blocker_view.horizontalHeader().sizeHint().height()
+                                         + rows * self.blocker_view.verticalHeader().defaultSectionSize() + 4)
         self.program_model.set_rows(snap.programs)
         self.expert_model.set_rows(snap.experts)
         for view in (self.program_view, self.expert_view, self.blocker_view):
             fit_columns(view)
+        self.program_view.horizontalHeader().resizeSection(0, 300)
 
 
 # ----------------------------------------------------------------------------- applications

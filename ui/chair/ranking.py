@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from reviewdesk.reports.model import format_yuan, reason_text, status_text
+from reviewdesk.reports.model import format_yuan, level_text, reason_text, status_text
 from reviewdesk.shortlist import Options, ProgramResult
 
 from ..qt import (
@@ -154,7 +154,7 @@ class RankingPage(Page):
         elif not self.fragile:
             self.stability_label.setText(self.tr("Stable: no award rests on a single expert"))
         else:
-            self.stability_label.setText(self.tr("{n} awards rest on a single expert").format(n=len(self.fragile)))
+            self.stability_label.setText(self.tr("Awards resting on a single expert: {n}").format(n=len(self.fragile)))
 
     def current_program(self) -> str | None:
         data = self.program_box.currentData()
@@ -175,7 +175,7 @@ class RankingPage(Page):
         for r in snap.shortlist.programs:
             awarded = sum(1 for e in r.entries if e.status == "awarded")
             pid = r.program.id
-            self.program_box.addItem(self.tr("{id} {name} — {n} applications, {a} awarded").format(
+            self.program_box.addItem(self.tr("{id} {name} (awarded {a} of {n})").format(
                 id=pid, name=program_name(snap, pid), n=len(r.entries), a=awarded), pid)
         i = self.program_box.findData(current) if current else 0
         self.program_box.setCurrentIndex(max(0, i))
@@ -216,18 +216,18 @@ class RankingPage(Page):
         if r.quota is not None:
             parts.append(self.tr("Quota: {q} a year").format(q=r.quota))
             if r.prior_count:
-                parts.append(self.tr("{n} used by earlier awards this year").format(n=r.prior_count))
-            parts.append(self.tr("{n} awarded here").format(n=len(awarded)))
-            parts.append(self.tr("{n} left").format(n=r.quota_left))
+                parts.append(self.tr("used by earlier awards this year: {n}").format(n=r.prior_count))
+            parts.append(self.tr("awarded here: {n}").format(n=len(awarded)))
+            parts.append(self.tr("left: {n}").format(n=r.quota_left))
         else:
             parts.append(self.tr("No count quota") if r.budget_pool is None else self.tr("Budget pool, no count quota"))
-            parts.append(self.tr("{n} awarded").format(n=len(awarded)))
+            parts.append(self.tr("awarded: {n}").format(n=len(awarded)))
         if r.program.level_quotas:
-            levels = ", ".join(f"{k} {v}" for k, v in r.program.level_quotas.items())
+            levels = ", ".join(f"{level_text(k, lang())} {v}" for k, v in r.program.level_quotas.items())
             parts.append(self.tr("per level: {levels}").format(levels=levels))
         if forced:
-            parts.append(self.tr("{n} by the chair's decision").format(n=forced))
-        parts.append(self.tr("amount {amount} yuan").format(amount=format_yuan(r.awarded_amount)))
+            parts.append(self.tr("by the chair's decision: {n}").format(n=forced))
+        parts.append(self.tr("amount: {amount} yuan").format(amount=format_yuan(r.awarded_amount)))
         self.quota_text.setText(" · ".join(parts))
         pool = r.budget_pool
         self.budget_bar.setVisible(pool is not None)
@@ -459,8 +459,8 @@ class WhatIfPage(Page):
             self.summary.setText(self.tr("Choose the rules to try, then “Show what would change”."))
             self.model.set_rows([])
             return
-        self.summary.setText(self.tr("{n} applications would change status. Awards: {a0} → {a1}; amount: {m0} → "
-                                     "{m1} yuan. The session is unchanged.").format(
+        self.summary.setText(self.tr("Applications that would change status: {n}. Awards: {a0} → {a1}; amount: "
+                                     "{m0} → {m1} yuan. The session is unchanged.").format(
             n=len(r.changes), a0=r.awarded_before, a1=r.awarded_after, m0=format_yuan(r.amount_before),
             m1=format_yuan(r.amount_after)))
         self.model.set_rows(r.changes)

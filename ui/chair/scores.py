@@ -130,9 +130,9 @@ class ScoresPage(Page):
             self.flag_note.setText(self.tr("Loading the scores…") if self.console.path else "")
             return
         self.flag_note.setText(self.tr(
-            "{n} applications flagged: their experts' totals have a range of at least {r} points or a standard "
-            "deviation of at least {sd} (Settings). Totals in brackets are incomplete reviews. Double-click a row "
-            "for each criterion and the comments.").format(n=m.flagged_count(), r=m.thresholds.score_range,
+            "Flagged: {n} — the experts' totals have a range of at least {r} points or a standard deviation of at "
+            "least {sd} (Settings). Totals in brackets are incomplete reviews. Double-click a row for each criterion "
+            "and the comments.").format(n=m.flagged_count(), r=m.thresholds.score_range,
                                                           sd=m.thresholds.std_dev))
 
     def show_snapshot(self, snap: Snapshot) -> None:

@@ -459,7 +459,7 @@ class ChairWindow(QMainWindow):
         def done(outcomes) -> None:
             self.panel.show_outcomes(outcomes)
             ok = sum(1 for o in outcomes if o.status == "merged")
-            self.statusBar().showMessage(self.tr("{ok} of {n} packages merged").format(ok=ok, n=len(outcomes)),
+            self.statusBar().showMessage(self.tr("Packages merged: {ok} of {n}").format(ok=ok, n=len(outcomes)),
                                          10000)
             self.merged.emit(outcomes)
 
@@ -536,7 +536,7 @@ class ChairWindow(QMainWindow):
 
         def done(marks) -> None:
             self.ranking.set_fragile(marks, snap.inputs)
-            self.statusBar().showMessage(self.tr("Stability checked: {n} awards rest on a single expert")
+            self.statusBar().showMessage(self.tr("Stability checked. Awards resting on a single expert: {n}")
                                          .format(n=len(marks)), 15000)
             self.stability_done.emit(marks)
 
