@@ -49,6 +49,7 @@ from .qt import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
+    QStyle,
     Qt,
     QTabBar,
     QToolButton,
@@ -96,6 +97,7 @@ class Listing:
     application_id: str
     documents: list[Document]
     first: Loaded | None
+    error: ReviewDeskError | None = None  # the first document could not be read (the others may)
 
 
 def read_for_display(session_path: Path, document: Document, temp_dir: Path | None, progress=None) -> Loaded:  # noqa: ANN001
@@ -131,8 +133,12 @@ def list_and_read_first(session_path: Path, application_id: str, temp_dir: Path 
 
     with Session.open(session_path, readonly=True) as session:
         docs = sorted(documents_of(session, application_id), key=reading_order)
-    first = read_for_display(session_path, docs[0], temp_dir, progress) if docs else None
-    return Listing(application_id, docs, first)
+    if not docs:
+        return Listing(application_id, docs, None)
+    try:
+        return Listing(application_id, docs, read_for_display(session_path, docs[0], temp_dir, progress))
+    except ReviewDeskError as exc:
+        return Listing(application_id, docs, None, exc)
 
 
 class DocumentPane(QWidget):
@@ -154,6 +160,7 @@ class DocumentPane(QWidget):
         self.application_id: str | None = None
         self.documents: list[Document] = []
         self.current: Document | None = None
+        self._pending: Document | None = None  # the document being read
         self.state = "empty"
         self._generation = 0
         self._task: Task | None = None
@@ -190,6 +197,7 @@ class DocumentPane(QWidget):
         self.page_box.setKeyboardTracking(False)
         self.page_box.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
         self.page_box.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.page_box.setFixedWidth(self.fontMetrics().horizontalAdvance("0000") + 14)
         self.page_box.valueChanged.connect(lambda v: self.go_to_page(v - 1))
         self.page_count = QLabel()
         self.page_count.setObjectName("pageCount")
@@ -210,7 +218,8 @@ class DocumentPane(QWidget):
         self.search_status.setObjectName("searchStatus")
         self.search_prev_button = tool("▲", self.find_previous, "findPrevious")
         self.search_next_button = tool("▼", self.find_next, "findNext")
-        self.window_button = tool("⧉", self.open_in_window, "openInWindow")
+        self.window_button = tool("", self.open_in_window, "openInWindow")
+        self.window_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarMaxButton))
         self.search_row = QWidget()
         search_layout = QHBoxLayout(self.search_row)
         search_layout.setContentsMargins(0, 0, 0, 0)
@@ -233,6 +242,7 @@ class DocumentPane(QWidget):
             row.addWidget(w)
         row.addSpacing(10)
         row.addWidget(self.search_row, 1)
+        row.addStretch(0)  # takes the room when the search has a row of its own
         row.addWidget(self.window_button)
         self._toolbar_row, self._toolbar_column = row, column
         self._narrow = False
@@ -276,8 +286,13 @@ class DocumentPane(QWidget):
         self.image_scroll.setWidget(self.image_label)
         self.image_scroll.setWidgetResizable(False)
         self.image_scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.message_page = QWidget()
+        message_layout = QVBoxLayout(self.message_page)
+        message_layout.addStretch(1)
+        message_layout.addWidget(self.message)  # full width: a wrapped QLabel then gets its height right
+        message_layout.addStretch(2)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.message_page)
         self.stack.addWidget(self.pdf_view)
         self.stack.addWidget(self.image_scroll)
 
@@ -400,6 +415,7 @@ class DocumentPane(QWidget):
         if self._task is not None and self._task.running:
             self._task.cancel()
         self._clear_views()
+        self._pending = doc
         self._show_message("loading", state="loading")
         token, path, temp = self._generation, self.session_path, self._temp_dir()
         self._task = run_task(self, lambda progress: read_for_display(path, doc, temp, progress),
@@ -417,6 +433,10 @@ class DocumentPane(QWidget):
             return
         self.documents = listing.documents
         self._fill_tabs()
+        if listing.error is not None:
+            self._pending = self.documents[0]
+            self._failed(token, listing.error)
+            return
         if listing.first is None:
             self._show_message("no_documents", state="no_documents")
             return
@@ -425,8 +445,10 @@ class DocumentPane(QWidget):
     def _failed(self, token: int, exc: BaseException) -> None:
         if token != self._generation:
             return
+        doc = self._pending
         if isinstance(exc, VerificationFailed):
-            self._show_message("digest", str(exc), state="damaged")
+            detail = f"{doc.name} · SHA-256 {doc.sha256[:16]}…" if doc is not None else str(exc)
+            self._show_message("digest", detail, state="damaged")
         elif isinstance(exc, ReviewDeskError):
             self._show_message("other", str(exc), state="damaged")
         else:  # a bug: the report for IT, and a plain message in the pane
@@ -520,7 +542,7 @@ class DocumentPane(QWidget):
     def _show_message(self, kind: str, detail: str = "", *, state: str = "empty") -> None:
         self._message_kind, self._message_detail = kind, detail
         self._show_message_text()
-        self.stack.setCurrentWidget(self.message)
+        self.stack.setCurrentWidget(self.message_page)
         self._set_state(state)
 
     def _set_state(self, state: str) -> None:
@@ -670,7 +692,7 @@ class DocumentPane(QWidget):
                 self._toolbar_column.addWidget(self.search_row)
             else:
                 self._toolbar_column.removeWidget(self.search_row)
-                self._toolbar_row.insertWidget(self._toolbar_row.count() - 1, self.search_row, 1)
+                self._toolbar_row.insertWidget(self._toolbar_row.count() - 2, self.search_row, 1)
         if self.state == "image" and self._fit_width:
             self._apply_zoom()
         else:

@@ -164,7 +164,9 @@ def test_tampered_document_shows_a_message(qtbot, session_path):
         s.conn.execute("UPDATE blob_chunks SET data = ? WHERE rowid = ?", (bytes(data), rowid))
     pane = open_pane(qtbot, session_path, "A2")
     assert pane.state == "damaged"
-    assert "does not match the digest" in pane.message.text()
+    assert "does not match the digest" in pane.message.text() and "申报书.pdf" in pane.message.text()
+    assert sha[:16] in pane.message.text()
+    assert pane.tabs.isVisible() and pane.tabs.count() == 1  # the list stays: other documents can be opened
 
 
 def test_a_quick_change_of_application_shows_the_last_one(qtbot, session_path):
