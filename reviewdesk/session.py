@@ -106,6 +106,10 @@ class Session:
         self._lock_depth = 0
         self._policy: Policy | None = None
         self._meta: dict[str, str] | None = None
+        # A session on removable media is worked on as a local copy (reviewdesk.removable): ``path``
+        # stays the file the user opened, ``file`` is the database actually open (the copy).
+        self.file = path
+        self.local_copy = None
 
     @property
     def db(self):
@@ -185,11 +189,21 @@ class Session:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: Path | str, *, readonly: bool = False) -> Session:
-        """Open an existing session; migrate an older schema, refuse a newer one."""
+    def open(cls, path: Path | str, *, readonly: bool = False, local_copy: bool | None = None) -> Session:
+        """Open an existing session; migrate an older schema, refuse a newer one.
+
+        A file on removable media (or with ``local_copy=True``) is copied to local disk and written
+        back when closed (:mod:`reviewdesk.removable`).
+        """
         path = Path(path)
         if not path.is_file():
             raise SessionError(msg("{p}: no such session file", "{p}：会话文件不存在", p=path))
+        if local_copy is None:
+            from .removable import is_removable
+
+            local_copy = is_removable(path)
+        if local_copy:
+            return cls._open_local(path, readonly)
         try:
             with path.open("rb") as f:
                 head = f.read(16)
@@ -225,6 +239,19 @@ class Session:
             raise translate_sqlite_error(e, path) from None
         return s
 
+    @classmethod
+    def _open_local(cls, path: Path, readonly: bool) -> Session:
+        from . import removable
+
+        copy = removable.acquire(path, write_back=not readonly)
+        try:
+            s = cls.open(copy.path, readonly=readonly, local_copy=False)
+        except BaseException:
+            removable.release(copy)
+            raise
+        s.path, s.local_copy = path, copy
+        return s
+
     def _migrate(self) -> None:
         current = self.conn.execute("PRAGMA user_version").fetchone()[0]
         for number, file in migrations():
@@ -248,6 +275,11 @@ class Session:
         finally:
             if self._lock is not None and self._lock.is_locked:
                 self._lock.release(force=True)
+            if self.local_copy is not None:
+                from . import removable
+
+                copy, self.local_copy = self.local_copy, None
+                removable.release(copy)  # the last user writes it back
 
     def __enter__(self) -> Session:
         return self
@@ -309,7 +341,7 @@ class Session:
 
     # ------------------------------------------------------------------ changing
     def lock_path(self) -> Path:
-        return self.path.with_name(self.path.name + ".lock")
+        return self.file.with_name(self.file.name + ".lock")
 
     @contextmanager
     def lock(self) -> Iterator[None]:
