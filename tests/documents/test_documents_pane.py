@@ -228,3 +228,18 @@ def test_add_beside_a_dialog(qtbot, session_path):
     splitter = dialog.findChild(QSplitter, "documentsSplitter")
     assert splitter.widget(1) is pane and table.parent() is splitter.widget(0)
     assert dialog.width() >= 1100 and pane.width() > 400
+
+
+def test_chair_drill_down_shows_the_documents(qtbot, session_path):
+    """The chair's console: an application's scores, and its documents beside them."""
+    from ui.chair.window import ChairWindow
+
+    window = ChairWindow(session_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.snapshot is not None, timeout=10000)
+    dialog = window.show_application("A1")
+    qtbot.waitUntil(lambda: dialog.documents.state == "pdf", timeout=5000)
+    assert [d.name for d in dialog.documents.documents] == ["项目申报书.pdf", "现场照片.png"]
+    assert dialog.table.isVisible() and dialog.documents.isVisible()
+    dialog.close()

@@ -17,6 +17,7 @@ from reviewdesk.errors import ReviewDeskError
 from reviewdesk.session import Session
 
 from .. import settings, windows
+from ..documents import DocumentPane, add_beside
 from ..errors import show_error
 from ..qt import (
     QAction,
@@ -689,6 +690,9 @@ class ChairWindow(QMainWindow):
             show_error(self, exc)
             return None
         dialog = DrillDownDialog(self, drill)
+        # The application's documents beside its scores (ui.documents, issue 8).
+        dialog.documents = add_beside(dialog, DocumentPane())
+        dialog.documents.show_application(self.path, application_id)
         self._keep(dialog)
         return dialog
 
