@@ -119,7 +119,9 @@ def local_folder() -> Path:
 def _backup(src: Path, dest: Path) -> None:
     """Copy the database ``src`` onto ``dest`` with SQLite's backup API: one write transaction on
     ``dest``, so a copy cut short leaves ``dest`` as it was. ``dest`` is left with no ``-wal``."""
-    a = sqlite3.connect(f"file:{src.as_posix()}?mode=ro", uri=True)
+    from .session import readonly_uri
+
+    a = sqlite3.connect(readonly_uri(src), uri=True)
     try:
         b = sqlite3.connect(str(dest))
         try:

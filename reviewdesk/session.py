@@ -13,6 +13,7 @@ import datetime as dt
 import errno
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import uuid
@@ -94,6 +95,16 @@ def translate_os_error(e: OSError, path: Path) -> Exception:
     return EnvironmentProblem(msg("{p}: {e}", "{p}：{e}", p=path, e=e.strerror or e))
 
 
+def readonly_uri(path: Path) -> str:
+    """The URI that opens ``path`` for reading only."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if not os.access(path.parent, os.W_OK) and not Path(str(path) + "-wal").exists():
+        # A read-only folder (a write-protected stick, a CD): SQLite cannot make the -shm file it
+        # needs to read a WAL database, and nothing can change the file there.
+        uri += "&immutable=1"
+    return uri
+
+
 class Session:
     """An open session file. Use :meth:`create` or :meth:`open`; close with :meth:`close` or ``with``."""
 
@@ -124,7 +135,7 @@ class Session:
     @staticmethod
     def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
         if readonly:
-            uri = path.resolve().as_uri() + "?mode=ro"
+            uri = readonly_uri(path)
             conn = sqlite3.connect(uri, uri=True, timeout=LOCK_TIMEOUT, isolation_level=None,
                                    check_same_thread=False)
         else:
@@ -211,6 +222,10 @@ class Session:
             raise translate_os_error(e, path) from None
         if head != b"SQLite format 3\x00":
             raise SessionError(msg("{p}: not a ReviewDesk session file", "{p}：不是 ReviewDesk 会话文件", p=path.name))
+        if not readonly and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            raise EnvironmentProblem(msg(
+                "{p}: the file or its folder is read-only; copy it to a writable folder (it can still be "
+                "opened read-only)", "{p}：文件或所在文件夹只读，请复制到可写的文件夹（仍可只读打开）", p=path.name))
         try:
             conn = cls._connect(path, readonly)
             s = cls(path, conn, readonly)
