@@ -203,7 +203,7 @@ class RankingModel(RowsModel):
     """One program's entries in rank order, then the excluded ones; the quota line is drawn under
     :attr:`line_row` by :class:`ui.chair.ranking.QuotaLineDelegate`."""
 
-    RANK, APP, ENTERPRISE, PROJECT, SCORE, REVIEWS, STATUS, REASON, AMOUNT, STABILITY = range(10)
+    RANK, APP, ENTERPRISE, PROJECT, SCORE, REVIEWS, STATUS, AMOUNT, STABILITY, REASON = range(10)
 
     def __init__(self, parent=None):
         self.result: ProgramResult | None = None
@@ -221,12 +221,12 @@ class RankingModel(RowsModel):
             Column(lambda e: str(e.agg.n), align=RIGHT, sort_key=lambda e: e.agg.n),
             Column(lambda e: status_text(e.status, lang()), background=lambda e: STATUS_COLOURS[e.status][0],
                    foreground=lambda e: STATUS_COLOURS[e.status][1], bold=lambda e: e.status == "awarded"),
-            Column(self._reason_text, tooltip=self._reason_text,
-                   foreground=lambda e: MUTED_TEXT if e.status == "excluded" else None),
             Column(self._amount_text, align=RIGHT, tooltip=self._amount_tip,
                    sort_key=lambda e: e.amount if e.status != "excluded" else None),
             Column(self._stability_text, tooltip=self._stability_tip,
                    foreground=lambda e: "#9a3412" if e.application_id in self.fragile else None),
+            Column(self._reason_text, tooltip=self._reason_text,
+                   foreground=lambda e: MUTED_TEXT if e.status == "excluded" else None),
         ]
         super().__init__(columns, parent, key=lambda e: e.application_id,
                          search=lambda e: f"{e.application_id} {e.application.enterprise_name} "

@@ -16,6 +16,7 @@ from ..qt import (
     QEvent,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -272,7 +273,8 @@ class DashboardPage(Page):
         self.expert_model.set_rows(snap.experts)
         for view in (self.program_view, self.expert_view, self.blocker_view):
             fit_columns(view)
-        self.program_view.horizontalHeader().resizeSection(0, 300)
+        self.program_view.horizontalHeader().setStretchLastSection(False)
+        self.program_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
 
 # ----------------------------------------------------------------------------- applications

@@ -98,6 +98,7 @@ class RankingPage(Page):
         self.budget_bar.setMaximumHeight(22)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
         self.model = RankingModel()
         self.view = table_view(self.model)
         self.view.setItemDelegate(QuotaLineDelegate(self.model, self.view))
@@ -136,8 +137,8 @@ class RankingPage(Page):
         self.clear_action.setText(self.tr("Withdraw the chair's decision…"))
         self.scores_action.setText(self.tr("Show the scores…"))
         self.model.set_headers([self.tr("Rank"), self.tr("Application"), self.tr("Enterprise"), self.tr("Project"),
-                                self.tr("Score"), self.tr("Reviews"), self.tr("Status"), self.tr("Reason"),
-                                self.tr("Amount (yuan)"), self.tr("Stability")])
+                                self.tr("Score"), self.tr("Reviews"), self.tr("Status"), self.tr("Amount (yuan)"),
+                                self.tr("Stability"), self.tr("Reason")])
         chips = " &nbsp; ".join(
             f"<span style='background:{STATUS_COLOURS[s][0]}; color:{STATUS_COLOURS[s][1]}'>&nbsp;"
             f"{status_text(s, lang())}&nbsp;</span>" for s in ("awarded", "reserve", "excluded"))
