@@ -95,6 +95,15 @@ def translate_os_error(e: OSError, path: Path) -> Exception:
     return EnvironmentProblem(msg("{p}: {e}", "{p}：{e}", p=path, e=e.strerror or e))
 
 
+def _text(value: bytes) -> str:
+    """Text from the file; text that is not UTF-8 is a damaged page, said as SQLite says it (so it is
+    met as a damaged file everywhere, not as a UnicodeDecodeError from deep inside a query)."""
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        raise sqlite3.DatabaseError("database disk image is malformed (text that is not UTF-8)") from None
+
+
 def readonly_uri(path: Path) -> str:
     """The URI that opens ``path`` for reading only."""
     uri = path.resolve().as_uri() + "?mode=ro"
@@ -141,6 +150,7 @@ class Session:
         else:
             conn = sqlite3.connect(str(path), timeout=LOCK_TIMEOUT, isolation_level=None,
                                    check_same_thread=False)
+        conn.text_factory = _text
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {int(LOCK_TIMEOUT * 1000)}")
         return conn
@@ -252,6 +262,10 @@ class Session:
             s.meta  # noqa: B018 - read once to fail early on a damaged file
         except sqlite3.Error as e:
             raise translate_sqlite_error(e, path) from None
+        except UnicodeDecodeError:
+            # SQLite's message about a damaged schema quotes the damaged bytes, which Python
+            # cannot decode: the file is damaged all the same.
+            raise translate_sqlite_error(sqlite3.DatabaseError("malformed"), path) from None
         return s
 
     @classmethod
