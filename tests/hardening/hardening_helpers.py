@@ -7,6 +7,7 @@ multiplies the number of cases: the default suite stays within minutes.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import hashlib
@@ -173,3 +174,55 @@ def make_identity(home: Path, name: str, role: str):
 
 def no_traceback(p: subprocess.CompletedProcess) -> None:
     assert "Traceback" not in p.stderr and "Traceback" not in p.stdout, p.stderr[-3000:]
+
+
+# ----------------------------------------------------------------------------- real faults (root only)
+def _mount(*args: str) -> bool:
+    try:
+        return subprocess.run(["mount", *args], capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def _umount(path: Path) -> None:
+    subprocess.run(["umount", "-l", str(path)], capture_output=True, timeout=30)
+
+
+@contextlib.contextmanager
+def small_disk(path: Path, size_kb: int):
+    """A real filesystem of ``size_kb`` KiB at ``path`` (tmpfs): writes beyond it fail with ENOSPC.
+    Skips the test where mounting is not allowed (not root, or a container without the right)."""
+    import pytest
+
+    path.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() != 0 or not _mount("-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(path)):
+        pytest.skip("a real full disk needs a tmpfs mount (root with CAP_SYS_ADMIN); the monkeypatched "
+                    "variants of this check still ran")
+    try:
+        yield path
+    finally:
+        _umount(path)
+
+
+@contextlib.contextmanager
+def read_only(path: Path):
+    """``path`` made read-only for real: chmod for a normal user; for root (who ignores permissions)
+    a read-only bind mount, or a skip where mounting is not allowed."""
+    import pytest
+
+    if os.geteuid() != 0:
+        mode = path.stat().st_mode
+        path.chmod(0o555)
+        try:
+            yield path
+        finally:
+            path.chmod(mode)
+        return
+    if not (_mount("--bind", str(path), str(path)) and _mount("-o", "remount,ro,bind", str(path))):
+        _umount(path)
+        pytest.skip("running as root, where permissions do not stop writes, and a read-only bind mount is "
+                    "not allowed here; the monkeypatched variants of this check still ran")
+    try:
+        yield path
+    finally:
+        _umount(path)
