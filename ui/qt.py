@@ -118,7 +118,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid as is_valid
 
-# QtPdf comes in its own wheel (PySide6-Pdf): without it the app still starts and the document
+# QtPdf comes with the PySide6-Addons wheel (its own wheel from 6.12): without it the app still starts and the document
 # pane says that PDFs cannot be shown (ui.documents checks HAS_QTPDF).
 try:
     from PySide6.QtPdf import QPdfDocument, QPdfLink, QPdfPageNavigator, QPdfSearchModel
