@@ -25,6 +25,7 @@ from ..i18n import msg
 MAX_TITLE_ROWS = 5
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_XLSX_ROWS = 2_000_000
+MAX_XLSX_COLUMNS = 256  # a bureau's table has about 20; columns beyond this are not read
 WAN = Decimal(10000)
 
 Cell = Any  # None | str | int | float | bool | datetime
@@ -129,8 +130,12 @@ def _read_xlsx(path: Path) -> list[list[Cell]]:
     try:
         ws = wb.worksheets[0]
         rows: list[list[Cell]] = []
-        for r in ws.iter_rows(values_only=True):
-            rows.append(list(r))
+        # openpyxl pads every row, and every missing row between two rows, to the width the sheet
+        # claims: a few kilobytes claiming A1:XFD1048576 with a cell in its last row would be
+        # 1,048,576 rows of 16,384 cells. So the width is capped, and empty rows are kept as ().
+        width = min(ws.max_column or MAX_XLSX_COLUMNS, MAX_XLSX_COLUMNS)
+        for r in ws.iter_rows(values_only=True, max_col=width):
+            rows.append(() if r.count(None) == len(r) else r)  # type: ignore[arg-type]
             if len(rows) > MAX_XLSX_ROWS:
                 raise InputError(msg("{f}: more than {n} rows; split the file", "{f}：超过 {n} 行，请拆分文件",
                                      f=path.name, n=MAX_XLSX_ROWS))
