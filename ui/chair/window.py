@@ -130,6 +130,7 @@ class ChairWindow(QMainWindow):
         self.last_task: Task | None = None
         self.dialogs: list[QWidget] = []  # open non-modal dialogs (kept referenced; tests reach them here)
         self._generation = 0
+        self._reading = ""
         self.preparing_demo = False
 
         self.session_title = QLabel()
@@ -190,35 +191,35 @@ class ChairWindow(QMainWindow):
     # -- pages as attributes (for callers and tests)
     @property
     def dashboard(self) -> DashboardPage:
-        return self.pages["dashboard"]  # type: ignore[return-value]
+        return self.page("dashboard")  # type: ignore[return-value]
 
     @property
     def applications(self) -> ApplicationsPage:
-        return self.pages["applications"]  # type: ignore[return-value]
+        return self.page("applications")  # type: ignore[return-value]
 
     @property
     def panel(self) -> PanelPage:
-        return self.pages["panel"]  # type: ignore[return-value]
+        return self.page("panel")  # type: ignore[return-value]
 
     @property
     def scores(self) -> ScoresPage:
-        return self.pages["scores"]  # type: ignore[return-value]
+        return self.page("scores")  # type: ignore[return-value]
 
     @property
     def ranking(self) -> RankingPage:
-        return self.pages["ranking"]  # type: ignore[return-value]
+        return self.page("ranking")  # type: ignore[return-value]
 
     @property
     def whatif(self) -> WhatIfPage:
-        return self.pages["whatif"]  # type: ignore[return-value]
+        return self.page("whatif")  # type: ignore[return-value]
 
     @property
     def audit(self) -> AuditPage:
-        return self.pages["audit"]  # type: ignore[return-value]
+        return self.page("audit")  # type: ignore[return-value]
 
     @property
     def finalize_page(self) -> FinalizePage:
-        return self.pages["finalize"]  # type: ignore[return-value]
+        return self.page("finalize")  # type: ignore[return-value]
 
     def show_page(self, key: str) -> Page:
         self.nav.setCurrentRow(PAGES.index(key))
@@ -335,16 +336,30 @@ class ChairWindow(QMainWindow):
             if generation == self._generation:
                 self.show_snapshot(snap)
 
-        self.last_task = run_task(self, work, label=self.tr("Reading the session…"), on_success=done,
-                                  cancellable=False)
+        # A reload is a read: the window stays usable, the status bar says what is going on, and a
+        # progress dialog comes only if it takes long.
+        self._reading = self.tr("Reading the session…")
+        self.statusBar().showMessage(self._reading)
+        self.last_task = run_task(self, work, label=self._reading, on_success=done, cancellable=False,
+                                  show_after_ms=1500)
         return self.last_task
+
+    def page(self, key: str) -> Page:
+        """The page ``key``, brought up to date with the snapshot first: pages out of sight are
+        refreshed when they are looked at, so a reload fills only the one on screen."""
+        page = self.pages[key]
+        if self.snapshot is not None and page.snapshot is not self.snapshot:
+            page.show_snapshot(self.snapshot)
+        return page
 
     def show_snapshot(self, snap: Snapshot) -> None:
         self.snapshot = snap
         self.matrix_stale = True
         self._header()
+        if self.statusBar().currentMessage() == self._reading:
+            self.statusBar().clearMessage()
+        self.page(self.current_page())
         for page in self.pages.values():
-            page.show_snapshot(snap)
             page.set_read_only(snap.finalized)
         for a in self.write_actions:
             a.setEnabled(not snap.finalized)
@@ -353,6 +368,7 @@ class ChairWindow(QMainWindow):
         self.snapshot_loaded.emit(snap)
 
     def _page_changed(self, row: int) -> None:
+        self.page(PAGES[row])
         self.stack.setCurrentIndex(row)
         if PAGES[row] == "scores" and self.matrix_stale and self.snapshot is not None:
             self.load_matrix()
@@ -530,7 +546,7 @@ class ChairWindow(QMainWindow):
         def work(progress):
             from ..tasks import Cancelled
 
-            marks = stability_marks(snap.inputs, progress)
+            marks = stability_marks(snap.inputs, progress, base=snap.shortlist)
             if marks is None:
                 raise Cancelled()
             return marks

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import statistics
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from conftest import write_csv
@@ -15,6 +16,7 @@ from reviewdesk.shortlist import Options, compute, load_inputs, stability
 from reviewdesk.shortlist import what_if as core_what_if
 from ui.chair.data import (
     calibration,
+    fast_stability,
     guess_import_kind,
     load_snapshot,
     preview_import,
@@ -70,6 +72,34 @@ def test_stability_marks_are_the_cores_and_can_be_cancelled(inputs):
     assert stability_marks(inputs, progress) == stability(inputs)
     assert calls[-1][0] == calls[-1][1] == 9  # one recompute per expert of the demo's nine
     assert stability_marks(inputs, lambda d, t, x="": d < 3) is None
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_fast_stability_is_the_cores_on_a_generated_panel(tmp_path, seed):
+    """40 experts, random panels: the restricted recomputes mark exactly what the core marks."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
+    from generate import generate
+
+    path = generate(tmp_path / "g.rdesk", n_apps=900, n_experts=40, seed=seed)
+    with Session.open(path, readonly=True) as s:
+        inputs = load_inputs(s)
+    expected = stability(inputs)
+    assert expected, "some awards rest on one expert in a random panel"
+    assert fast_stability(inputs) == expected
+
+
+def test_fast_stability_with_decisions_shared_projects_and_prior_awards(demo_session):
+    """The demo has a project applying to two programs, prior awards and a pool; add decisions."""
+    from reviewdesk.decisions import decide
+
+    with Session.open(demo_session) as s:
+        decide(s, "A-0011", "award", "组长决定")
+        decide(s, "A-0001", "exclude", "组长决定")
+        inputs = load_inputs(s)
+    assert fast_stability(inputs) == stability(inputs)
+    assert fast_stability(inputs, progress=lambda done, total: done < 2) is None
 
 
 def test_row_statistics_are_exact():

@@ -127,7 +127,7 @@ def test_cancelled_stability_leaves_no_marks(qtbot, demo_session, monkeypatch):
     import ui.chair.window as window_module
 
     win = open_console(qtbot, demo_session)
-    monkeypatch.setattr(window_module, "stability_marks", lambda inputs, progress: None)  # as if cancelled
+    monkeypatch.setattr(window_module, "stability_marks", lambda inputs, progress, base=None: None)  # as if cancelled
     task = win.run_stability()
     with qtbot.waitSignal(task.cancelled, timeout=WAIT_MS):
         pass
