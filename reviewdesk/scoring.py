@@ -34,6 +34,7 @@ class Review(NamedTuple):
 
     total2: int
     expert_id: str
+    points: str = ""  # "criterion:points2,…", read only where a tie-break needs criterion means
 
     @property
     def total(self) -> Decimal:
@@ -52,7 +53,7 @@ def from_cents(c: int) -> Decimal:
     return Decimal(c).scaleb(-2)
 
 
-@dataclass
+@dataclass(slots=True)
 class Aggregate:
     """An application's complete reviews and what the rule made of them."""
 
@@ -78,15 +79,6 @@ class PanelData:
     reviews: dict[str, list[Review]]  # application -> complete reviews of non-conflicted experts
     incomplete: dict[str, int]  # application -> number of incomplete reviews
     conflicted_ignored: int = 0
-    # (application, expert) -> "criterion:points2,…" of each complete review, parsed only where a
-    # tie-break needs criterion aggregates.
-    points: dict[tuple[str, str], str] = field(default_factory=dict)
-
-    def criterion_points(self, application_id: str, expert_id: str) -> dict[str, int]:
-        text = self.points.get((application_id, expert_id), "")
-        if not text:
-            return {}
-        return {crit: int(p2) for crit, _, p2 in (part.rpartition(":") for part in text.split(","))}
 
 
 def load_panel(session: Session, criteria_count: dict[str, int], app_program: dict[str, str],
@@ -101,7 +93,6 @@ def load_panel(session: Session, criteria_count: dict[str, int], app_program: di
     reviews: dict[str, list[Review]] = defaultdict(list)
     incomplete: dict[str, int] = defaultdict(int)
     ignored = 0
-    points: dict[tuple[str, str], str] = {}
     has_summary = session.conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reviews'").fetchone() is not None
     if has_summary:  # kept by triggers on scores (db/003_reviews.sql)
@@ -110,27 +101,28 @@ def load_panel(session: Session, criteria_count: dict[str, int], app_program: di
         cur = session.conn.execute(
             "SELECT application_id, expert_id, sum(points2), count(points2), "
             "group_concat(criterion || ':' || points2) FROM scores GROUP BY application_id, expert_id")
+    # How many criteria a complete review of each application has (one lookup per review below).
+    needed = {aid: criteria_count[p] for aid, p in app_program.items()}
     for aid, eid, total2, cnt, detail in cur:
-        program = app_program.get(aid)
-        if program is None:
+        k = needed.get(aid)
+        if k is None:
             continue
         if conflicts and (eid, app_code[aid]) in conflicts:
             ignored += 1
             continue
-        if cnt == criteria_count[program]:
-            reviews[aid].append(Review(total2, eid))
-            points[(aid, eid)] = detail
+        if cnt == k:
+            reviews[aid].append(Review(total2, eid, detail or ""))
         elif cnt:
             incomplete[aid] += 1
-    return PanelData(dict(reviews), dict(incomplete), ignored, points)
+    return PanelData(dict(reviews), dict(incomplete), ignored)
 
 
 def aggregate(application_id: str, reviews: list[Review], min_reviews: int, trim_from: int,
               method: str = "trimmed") -> Aggregate:
     """Apply RULES.md §3 (or, for what-if, another aggregation) to one application's reviews."""
-    ordered = sorted(reviews)
+    ordered = sorted(reviews)  # by (total, expert id): Review is a tuple in that order
     n = len(ordered)
-    if method == "trimmed" and n >= trim_from:
+    if n >= trim_from and method == "trimmed":
         kept, dropped = ordered[1:-1], [ordered[0], ordered[-1]]
     else:
         kept, dropped = ordered, []
@@ -139,34 +131,46 @@ def aggregate(application_id: str, reviews: list[Review], min_reviews: int, trim
         if method == "median":
             c = int(round2(Decimal(statistics.median([r.total2 for r in kept])) / 2) * 100)
         else:
-            c = cents(sum(r.total2 for r in kept), len(kept))
-    score = None if c is None else from_cents(c)
-    return Aggregate(application_id, ordered, kept, dropped, score, n, c)
+            total = 0
+            for r in kept:
+                total += r[0]
+            c = cents(total, len(kept))
+    return Aggregate(application_id, ordered, kept, dropped, None if c is None else from_cents(c), n, c)
+
+
+def _criterion_points(text: str, crit: str) -> int:
+    """One criterion's points2 in a review's "criterion:points2,…" text (0 when absent)."""
+    tag = crit + ":"
+    if text.startswith(tag):
+        i = len(tag)
+    else:
+        i = text.find("," + tag)
+        if i < 0:
+            return 0
+        i += len(tag) + 1
+    j = text.find(",", i)
+    return int(text[i:] if j < 0 else text[i:j])
 
 
 def criterion_aggregates(panel: PanelData, aggs: list[Aggregate], criteria: tuple[str, ...]) -> None:
-    """Fill each aggregate's criterion means over its kept reviews, rounded like the score.
+    """Add to each aggregate the means of ``criteria`` over its kept reviews, rounded like the score.
 
-    Written as one tight loop: on a provincial call most applications share their score with
-    another and need these for the tie-break.
+    The tie-break asks for one criterion at a time, and only for applications still tied: on a
+    provincial call most applications share their score with another.
     """
-    points = panel.points
     for a in aggs:
         k = len(a.kept)
-        if not k:
-            a.criteria_cents = {}
-            continue
-        sums = dict.fromkeys(criteria, 0)
-        aid = a.application_id
-        for r in a.kept:
-            text = points.get((aid, r.expert_id))
-            if text:
-                for part in text.split(","):
-                    crit, _, p2 = part.rpartition(":")
-                    if crit in sums:
-                        sums[crit] += int(p2)
+        cc = a.criteria_cents
         d = 2 * k
-        a.criteria_cents = {c: (100 * v + k) // d for c, v in sums.items()}  # = cents(v, k)
+        for crit in criteria:
+            if not k:
+                cc[crit] = 0
+                continue
+            total = 0
+            for r in a.kept:
+                if r.points:
+                    total += _criterion_points(r.points, crit)
+            cc[crit] = (100 * total + k) // d  # = cents(total, k)
 
 
 def zscore_reviews(reviews: dict[str, list[Review]]) -> dict[str, list[Review]]:
@@ -192,6 +196,6 @@ def zscore_reviews(reviews: dict[str, list[Review]]) -> dict[str, list[Review]]:
         for r in revs:
             m, s = stats[r.expert_id]
             # Back to half-points, rounded: the what-if view shows scores on the usual scale.
-            new.append(Review(max(0, min(200, round(mu + (r.total2 - m) / s * sd))), r.expert_id))
+            new.append(Review(max(0, min(200, round(mu + (r.total2 - m) / s * sd))), r.expert_id, r.points))
         out[aid] = new
     return out

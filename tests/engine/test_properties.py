@@ -61,9 +61,9 @@ def make_inputs(apps, reviews, crit, prior, decisions=None) -> Inputs:
     def loader(aggs, crits):
         for agg in aggs:
             k = 2 * len(agg.kept)
-            agg.criteria_cents = {
+            agg.criteria_cents.update({
                 c: int(round2(Decimal(sum(crit[(agg.application_id, r.expert_id)][c] for r in agg.kept)) / k) * 100)
-                for c in crits}
+                for c in crits})  # computed independently of the points strings
 
     return Inputs(POLICY, 2021, "t", list(apps), PanelData({a: list(r) for a, r in reviews.items()}, {}),
                   list(prior), decisions or {}, criteria_loader=loader)

@@ -77,3 +77,12 @@ def test_an_old_file_opened_read_only_ranks_the_same(tmp_path):
     conn.close()
     with Session.open(path, readonly=True) as r:
         assert shortlist(r).to_json() == before
+
+
+@given(st.dictionaries(st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True), st.integers(0, 200), max_size=7),
+       st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True))
+def test_one_criterion_read_from_a_review_text(points, probe):
+    from reviewdesk.scoring import _criterion_points
+
+    text = ",".join(f"{c}:{p}" for c, p in points.items())
+    assert _criterion_points(text, probe) == points.get(probe, 0)
