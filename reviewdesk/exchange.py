@@ -179,8 +179,9 @@ def unpack(pack_path: Path | str, out: Path | str, my_cert=None, *, chair_finger
                 f=readable_fingerprint(signer)))
         try:
             return _unpack_payload(pack_path, payload, out, signer, my_cert, progress)
-        except sqlite3.Error:
-            # Signed, but not a session this version can read (whoever signed it): refuse, write nothing.
+        except (sqlite3.Error, UnicodeDecodeError):
+            # Signed, but not a session this version can read (whoever signed it; a damaged text cell
+            # is not UTF-8): refuse, write nothing.
             raise InputError(msg("{f}: signed, but not a session pack this version can read",
                                  "{f}：签名有效，但不是本版本可读取的会话包", f=pack_path.name)) from None
 
