@@ -76,6 +76,48 @@ class Inputs:
     decisions: dict[str, tuple[str, str]]  # application -> (award|exclude, reason)
     # Fills ``Aggregate.criteria`` for a batch of aggregates (criterion means over the kept reviews).
     criteria_loader: Callable[[list[Aggregate], tuple[str, ...]], None] | None = None
+    # What a recompute can reuse (what-if and stability recompute dozens of times): each
+    # application's amount and eligibility never change, nor its aggregate while its reviews don't.
+    _facts: dict[str, tuple] = field(default_factory=dict, repr=False)
+    _aggs: dict[tuple[str, str], Aggregate] = field(default_factory=dict, repr=False)
+
+    def reviewed_by(self, experts: frozenset[str]) -> set[str]:
+        """The applications with a (complete) review by any of ``experts``."""
+        index = self.__dict__.get("_reviewed_by")
+        if index is None:
+            index = defaultdict(set)
+            for aid, rs in self.panel.reviews.items():
+                for r in rs:
+                    index[r.expert_id].add(aid)
+            self.__dict__["_reviewed_by"] = index
+        out: set[str] = set()
+        for e in experts:
+            out |= index.get(e, set())
+        return out
+
+    def by_program(self) -> dict[str, list[Application]]:
+        got = self.__dict__.get("_by_program")
+        if got is None:
+            got = defaultdict(list)
+            for app in self.applications:
+                got[app.program].append(app)
+            self.__dict__["_by_program"] = got
+        return got
+
+    def facts(self, program: Program, app: Application) -> tuple[int | None, int | None, str | None]:
+        """``(amount, entitlement, exclusion reason by the application's own fields)``."""
+        got = self._facts.get(app.application_id)
+        if got is None:
+            amount, ent, missing, _ = amount_for(program, app, explain=False)
+            reason = None
+            for cond in program.eligibility:
+                if not condition_holds(cond, app):
+                    reason = f"ineligible:{cond.id}"
+                    break
+            if reason is None and missing is not None:
+                reason = f"ineligible:{missing}"
+            got = self._facts[app.application_id] = (amount, ent, reason)
+        return got
 
 
 def load_inputs(session: Session) -> Inputs:
@@ -299,15 +341,17 @@ def compute(inputs: Inputs, options: Options | None = None) -> Shortlist:
     """The shortlist for ``inputs`` under ``options`` (the rules of record by default)."""
     opts = options or Options()
     policy = inputs.policy
-    reviews = inputs.panel.reviews
-    if opts.leave_out:
-        reviews = {a: [r for r in rs if r.expert_id not in opts.leave_out] for a, rs in reviews.items()}
-    if opts.zscores:
-        reviews = zscore_reviews(reviews)
+    base = inputs.panel.reviews
+    leave = opts.leave_out
+    if leave:
+        base = dict(base)
+        for aid in inputs.reviewed_by(leave):
+            base[aid] = [r for r in base[aid] if r.expert_id not in leave]
+    changed = base is not inputs.panel.reviews
+    reviews = zscore_reviews(base) if opts.zscores else base
+    cache = None if opts.zscores else inputs._aggs
 
-    by_program: dict[str, list[Application]] = defaultdict(list)
-    for app in inputs.applications:
-        by_program[app.program].append(app)
+    by_program = inputs.by_program()
 
     funded: set[str] = {p.project_key for p in inputs.prior}
     prior_count: dict[str, int] = defaultdict(int)
@@ -330,16 +374,16 @@ def compute(inputs: Inputs, options: Options | None = None) -> Shortlist:
         pass_score = opts.pass_score.get(program.id, program.pass_score)
         entries = []
         for app in apps:
-            agg = aggregate(app.application_id, reviews.get(app.application_id, []), program.min_reviews,
-                            program.trim_from, opts.aggregation)
-            amount, ent, missing, _ = amount_for(program, app, explain=False)
-            reason = None
-            for cond in program.eligibility:
-                if not condition_holds(cond, app):
-                    reason = f"ineligible:{cond.id}"
-                    break
-            if reason is None and missing is not None:
-                reason = f"ineligible:{missing}"
+            aid = app.application_id
+            revs = reviews.get(aid, [])
+            if cache is not None and not (changed and revs is not inputs.panel.reviews.get(aid)):
+                agg = cache.get((aid, opts.aggregation))
+                if agg is None:
+                    agg = cache[(aid, opts.aggregation)] = aggregate(aid, revs, program.min_reviews,
+                                                                     program.trim_from, opts.aggregation)
+            else:
+                agg = aggregate(aid, revs, program.min_reviews, program.trim_from, opts.aggregation)
+            amount, ent, reason = inputs.facts(program, app)
             if reason is None and agg.n < program.min_reviews:
                 reason = "insufficient_reviews"
             if reason is None and agg.score < pass_score:
@@ -449,6 +493,19 @@ def _break_ties(group: list[Entry], tie: tuple[str, ...], j: int,
         return [group]
     if j == len(tie) or loader is None:
         return [group]
+    if j == 0 and all(len(e.agg.criteria_cents) >= len(tie) and all(c in e.agg.criteria_cents for c in tie)
+                      for e in group):
+        # Every criterion already known (a recompute reuses aggregates): one sort, no recursion.
+        keyed = sorted(((tuple(-e.agg.criteria_cents[c] for c in tie), e.application_id, e) for e in group),
+                       key=lambda t: (t[0], t[1]))
+        runs: list[list[Entry]] = []
+        last = None
+        for k, _, e in keyed:
+            if k != last:
+                runs.append([])
+                last = k
+            runs[-1].append(e)
+        return runs
     crit = tie[j]
     need = [e.agg for e in group if crit not in e.agg.criteria_cents]
     if need:
