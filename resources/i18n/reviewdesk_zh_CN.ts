@@ -57,7 +57,7 @@
 <context>
     <name>ApplicationsPage</name>
     <message>
-        <location filename="../../ui/chair/pages.py" line="+323"/>
+        <location filename="../../ui/chair/pages.py" line="+331"/>
         <source>Applications</source>
         <translation>申报</translation>
     </message>
@@ -113,31 +113,32 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Reviews</source>
+        <comment>complete reviews, a column</comment>
+        <translation>有效评审</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Requested (yuan)</source>
         <translation>申请金额（元）</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Complete reviews</source>
-        <translation>有效评审</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -145,7 +146,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location line="+184"/>
+        <location line="+185"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -383,7 +384,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>ChairWindow</name>
     <message>
-        <location filename="../../ui/chair/window.py" line="+269"/>
+        <location filename="../../ui/chair/window.py" line="+271"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
@@ -404,12 +405,12 @@ Fingerprint: {fp}</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+218"/>
+        <location line="+233"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-232"/>
         <source>What-if</source>
         <translation>假设分析</translation>
     </message>
@@ -510,12 +511,12 @@ Fingerprint: {fp}</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+422"/>
+        <location line="+440"/>
         <source>Preparing the demo session…</source>
         <translation>正在准备演示会话…</translation>
     </message>
     <message>
-        <location line="-414"/>
+        <location line="-432"/>
         <source>{year} · {policy} · {file}</source>
         <translation>{year} 年度 · {policy} · {file}</translation>
     </message>
@@ -530,12 +531,12 @@ Fingerprint: {fp}</source>
         <translation>已于 {when} 定稿。会话为只读：评审结果已签名，清单记录了全部输入数据。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Reading the session…</source>
         <translation>正在读取会话…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+50"/>
         <source>Reading the scores…</source>
         <translation>正在读取评分…</translation>
     </message>
@@ -680,7 +681,7 @@ Fingerprint: {fp}</source>
         <translation>评审结果 PDF 或清单 (*.pdf *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+91"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
@@ -716,7 +717,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/chair/pages.py" line="-328"/>
+        <location filename="../../ui/chair/pages.py" line="-335"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
@@ -757,30 +758,9 @@ Fingerprint: {fp}</source>
         <translation>有效评审 / 所需</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Applications</source>
-        <translation>申报数</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+3"/>
-        <source>Complete reviews</source>
-        <translation>有效评审</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Enough reviews</source>
-        <translation>评审已足</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+4"/>
         <source>Too few</source>
         <translation>评审不足</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Unscored</source>
-        <translation>未评分</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -798,17 +778,48 @@ Fingerprint: {fp}</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Of all applications</source>
-        <translation>占全部申报</translation>
+        <location line="-5"/>
+        <source>Apps</source>
+        <comment>applications, a column</comment>
+        <translation>申报数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Reviews</source>
+        <comment>complete reviews, a column</comment>
+        <translation>有效评审</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Enough</source>
+        <comment>applications with enough reviews</comment>
+        <translation>评审已足</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <comment>applications without any review</comment>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Last package merged</source>
         <translation>最近合并的评分包</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+0"/>
+        <source>Share</source>
+        <comment>of all applications</comment>
+        <translation>占全部申报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apps: applications · Reviews: complete reviews · Enough: applications with enough complete reviews · Too few: with some but not enough · None: without any complete review</source>
+        <translation>申报数：申报份数 · 有效评审：有效评审份数 · 评审已足：有效评审已够的申报 · 评审不足：有评审但不够 · 未评分：没有任何有效评审</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>{n} (pool)</source>
         <translation>{n}（资金池）</translation>
     </message>
@@ -861,7 +872,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../ui/documents.py" line="+307"/>
+        <location filename="../../ui/documents.py" line="+322"/>
         <source>Documents</source>
         <translation>附件材料</translation>
     </message>
@@ -966,12 +977,12 @@ Fingerprint: {fp}</source>
         <translation>正在读取附件材料…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Reading the document…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
@@ -1518,7 +1529,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../ui/identity.py" line="+174"/>
+        <location filename="../../ui/identity.py" line="+186"/>
         <source>My identity</source>
         <translation>我的身份</translation>
     </message>
@@ -1856,7 +1867,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>PanelPage</name>
     <message>
-        <location filename="../../ui/chair/pages.py" line="+158"/>
+        <location filename="../../ui/chair/pages.py" line="+159"/>
         <source>Panel</source>
         <translation>评审团</translation>
     </message>
@@ -2017,7 +2028,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>RankingPage</name>
     <message>
-        <location filename="../../ui/chair/ranking.py" line="+128"/>
+        <location filename="../../ui/chair/ranking.py" line="+129"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
@@ -2097,17 +2108,17 @@ Fingerprint: {fp}</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Stability</source>
         <translation>稳定性</translation>
     </message>
@@ -2307,7 +2318,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>ScoresPage</name>
     <message>
-        <location filename="../../ui/chair/scores.py" line="+109"/>
+        <location filename="../../ui/chair/scores.py" line="+110"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
@@ -2480,7 +2491,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>SignPackageDialog</name>
     <message>
-        <location filename="../../ui/expert/dialogs.py" line="+121"/>
+        <location filename="../../ui/expert/dialogs.py" line="+122"/>
         <source>Sign with your key</source>
         <translation>用您的密钥签名</translation>
     </message>
@@ -2608,7 +2619,7 @@ Open a session, or drop a file on this window.</source>
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../ui/expert/dialogs.py" line="-90"/>
+        <location filename="../../ui/expert/dialogs.py" line="-91"/>
         <source>very low</source>
         <translation>过低</translation>
     </message>
@@ -2657,7 +2668,7 @@ Open a session, or drop a file on this window.</source>
 <context>
     <name>UnpackWindow</name>
     <message>
-        <location filename="../../ui/expert/unpack.py" line="+185"/>
+        <location filename="../../ui/expert/unpack.py" line="+186"/>
         <source>Open a session package — ReviewDesk</source>
         <translation>打开会话分发包 — ReviewDesk</translation>
     </message>

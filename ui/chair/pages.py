@@ -212,11 +212,17 @@ class DashboardPage(Page):
         self.expert_title.setText(self.tr("Experts"))
         self.blocker_model.set_headers([self.tr("Application"), self.tr("Program"), self.tr("Enterprise"),
                                         self.tr("Complete reviews / needed")])
-        self.program_model.set_headers([self.tr("Program"), self.tr("Applications"), self.tr("Complete reviews"),
-                                        self.tr("Enough reviews"), self.tr("Too few"), self.tr("Unscored"),
+        self.program_model.set_headers([self.tr("Program"), self.tr("Apps", "applications, a column"),
+                                        self.tr("Reviews", "complete reviews, a column"),
+                                        self.tr("Enough", "applications with enough reviews"),
+                                        self.tr("Too few"), self.tr("None", "applications without any review"),
                                         self.tr("Awarded / quota")])
-        self.expert_model.set_headers([self.tr("Expert"), self.tr("Name"), self.tr("Complete reviews"),
-                                       self.tr("Of all applications"), self.tr("Last package merged")])
+        self.expert_model.set_headers([self.tr("Expert"), self.tr("Name"),
+                                       self.tr("Reviews", "complete reviews, a column"),
+                                       self.tr("Share", "of all applications"), self.tr("Last package merged")])
+        self.program_view.setToolTip(self.tr("Apps: applications · Reviews: complete reviews · Enough: "
+                                             "applications with enough complete reviews · Too few: with some but "
+                                             "not enough · None: without any complete review"))
 
     def _awarded_text(self, p: ProgramProgress) -> str:
         if self.snapshot is None:
@@ -302,12 +308,12 @@ class ApplicationsPage(Page):
             Column(lambda a: a.application_id),
             Column(lambda a: a.program),
             Column(lambda a: a.enterprise_name),
-            Column(lambda a: a.credit_code),
             Column(lambda a: a.project_name),
-            Column(lambda a: level_text(a.level, lang())),
-            Column(lambda a: format_yuan(a.requested_amount), align=RIGHT, sort_key=lambda a: a.requested_amount),
-            Column(self._reviews, align=RIGHT, sort_key=self._review_count),
             Column(self._status, sort_key=self._status),
+            Column(self._reviews, align=RIGHT, sort_key=self._review_count),
+            Column(lambda a: format_yuan(a.requested_amount), align=RIGHT, sort_key=lambda a: a.requested_amount),
+            Column(lambda a: level_text(a.level, lang())),
+            Column(lambda a: a.credit_code),
         ], key=lambda a: a.application_id,
             search=lambda a: f"{a.application_id} {a.enterprise_name} {a.credit_code} {a.project_name} {a.program}")
         self.view = table_view(self.model)
@@ -333,8 +339,8 @@ class ApplicationsPage(Page):
                                   "imports nothing and lists every problem. You can also drop CSV or Excel files "
                                   "on this window. Double-click an application to see its scores."))
         self.model.set_headers([self.tr("Application"), self.tr("Program"), self.tr("Enterprise"),
-                                self.tr("Credit code"), self.tr("Project"), self.tr("Level"),
-                                self.tr("Requested (yuan)"), self.tr("Complete reviews"), self.tr("Status")])
+                                self.tr("Project"), self.tr("Status"), self.tr("Reviews", "complete reviews, a column"),
+                                self.tr("Requested (yuan)"), self.tr("Level"), self.tr("Credit code")])
 
     def _review_count(self, a) -> int:
         return len(self.snapshot.inputs.panel.reviews.get(a.application_id, ())) if self.snapshot else 0

@@ -368,8 +368,8 @@ class ChairWindow(QMainWindow):
         self.snapshot_loaded.emit(snap)
 
     def _page_changed(self, row: int) -> None:
-        self.page(PAGES[row])
         self.stack.setCurrentIndex(row)
+        self.page(PAGES[row])
         if PAGES[row] == "scores" and self.matrix_stale and self.snapshot is not None:
             self.load_matrix()
 
