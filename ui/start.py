@@ -184,16 +184,19 @@ class StartWindow(QMainWindow):
         self.intro.setTextFormat(Qt.TextFormat.RichText)
 
         self.open_button = ActionButton("openButton", primary=True)
+        self.new_button = ActionButton("newButton")
         self.demo_button = ActionButton("demoButton")
         self.identity_button = ActionButton("identityButton")
         self.settings_button = ActionButton("settingsButton")
         self.open_button.clicked.connect(self.choose_file)
+        self.new_button.clicked.connect(self.new_session)
         self.demo_button.clicked.connect(self.open_demo)
         self.identity_button.clicked.connect(self.show_identity)
         self.settings_button.clicked.connect(self.show_settings)
         actions = QVBoxLayout()
         actions.setSpacing(10)
-        for button in (self.open_button, self.demo_button, self.identity_button, self.settings_button):
+        for button in (self.open_button, self.new_button, self.demo_button, self.identity_button,
+                       self.settings_button):
             actions.addWidget(button)
         actions.addStretch(1)
 
@@ -261,6 +264,8 @@ class StartWindow(QMainWindow):
         self.open_button.set_texts(
             self.tr("Open a session or work copy…"),
             self.tr("Session (.rdesk), package (.rdpack) or work copy (.rdwork)"))
+        self.new_button.set_texts(self.tr("New review session…"),
+                                  self.tr("For the chair: a policy, a year and a name; then import the applications"))
         self.demo_button.set_texts(self.tr("Open the demo session"),
                                    self.tr("Sample applications to try ReviewDesk on, no real data"))
         self.identity_button.set_texts(self.tr("My identity"),
@@ -344,6 +349,17 @@ class StartWindow(QMainWindow):
         self.window_opened.emit(window)
         self.close()
         return window
+
+    @Slot()
+    def new_session(self) -> object | None:
+        """The chair's new-session dialog; the session it creates opens like any file."""
+        try:
+            dialog = windows.new_session(self)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return None
+        dialog.created.connect(self.open_file)  # type: ignore[attr-defined]
+        return dialog
 
     @Slot()
     def show_identity(self) -> None:

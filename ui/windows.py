@@ -55,6 +55,7 @@ _openers: list[_Opener] = []
 _shown: dict[int, QWidget] = {}
 _demo: Callable[[QWidget | None], QMainWindow] | None = None
 _identity: Callable[[QWidget | None], object] | None = None
+_new_session: Callable[[QWidget | None], object] | None = None
 
 
 def load_plugins(names: tuple[str, ...] | None = None) -> list[str]:
@@ -138,6 +139,21 @@ def identity_dialog(parent: QWidget | None = None) -> object:
         raise FeatureUnavailable(msg("Identities (keys and certificates) are not available in this version.",
                                      "此版本暂不提供身份（密钥与证书）管理。"))
     return _identity(parent)
+
+
+def register_new_session(factory: Callable[[QWidget | None], object]) -> None:
+    """Let ``factory(parent)`` open the new-session dialog and return it. The dialog has a
+    ``created(Path)`` signal, emitted once the session file exists (the caller opens it)."""
+    global _new_session
+    _new_session = factory
+
+
+def new_session(parent: QWidget | None = None) -> object:
+    """Open the new-session dialog; :class:`FeatureUnavailable` if none is registered."""
+    if _new_session is None:
+        raise FeatureUnavailable(msg("Creating sessions is not available in this version.",
+                                     "此版本暂不提供新建会话。"))
+    return _new_session(parent)
 
 
 def has_demo() -> bool:

@@ -2519,7 +2519,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/start.py" line="+252"/>
+        <location filename="../../ui/start.py" line="+255"/>
         <source>Expert review of industrial subsidy applications</source>
         <translation>产业扶持资金申报专家评审系统</translation>
     </message>
@@ -2549,14 +2549,24 @@ Fingerprint: {fp}</source>
         <translation>打开会话或工作副本…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Open the demo session</source>
         <translation>打开演示会话</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-3"/>
         <source>Session (.rdesk), package (.rdpack) or work copy (.rdwork)</source>
         <translation>会话 (.rdesk)、会话分发包 (.rdpack) 或工作副本 (.rdwork)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New review session…</source>
+        <translation>新建评审会话…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For the chair: a policy, a year and a name; then import the applications</source>
+        <translation>供评审组长使用：选择政策、年度并命名，然后导入申报</translation>
     </message>
     <message>
         <location line="+2"/>

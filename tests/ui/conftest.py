@@ -48,6 +48,7 @@ def ui_env(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(windows, "_openers", [])
     monkeypatch.setattr(windows, "_demo", None)
     monkeypatch.setattr(windows, "_identity", None)
+    monkeypatch.setattr(windows, "_new_session", None)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     qapp.setOrganizationName("ReviewDesk")

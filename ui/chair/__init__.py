@@ -13,7 +13,7 @@ from pathlib import Path
 from reviewdesk.session import SESSION_SUFFIX
 
 from .. import windows
-from ..qt import QMainWindow, QWidget
+from ..qt import QMainWindow, Qt, QWidget
 
 
 def session_kind(path: Path) -> str | None:
@@ -58,12 +58,23 @@ def open_demo(parent: QWidget | None = None) -> QMainWindow:
     return window
 
 
+def new_session(parent: QWidget | None = None):
+    """The new-session dialog (non-modal); its ``created(Path)`` signal gives the new file."""
+    from .dialogs import NewSessionDialog
+
+    dialog = NewSessionDialog(parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
 def register() -> None:
     windows.unregister_opener(open_chair)
     windows.register_opener(is_chair_session, open_chair)
     windows.register_demo(open_demo)
+    windows.register_new_session(new_session)
 
 
 register()
 
-__all__ = ["is_chair_session", "open_chair", "open_demo", "register", "session_kind"]
+__all__ = ["is_chair_session", "new_session", "open_chair", "open_demo", "register", "session_kind"]

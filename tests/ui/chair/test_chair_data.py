@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import write_csv
+from chair_helpers import write_csv
 
 from reviewdesk.errors import InputError
 from reviewdesk.session import Session

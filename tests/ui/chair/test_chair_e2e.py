@@ -15,7 +15,7 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import PASS, WAIT_MS, open_console, settle, wait_for
+from chair_helpers import PASS, WAIT_MS, open_console, settle, wait_for
 
 from reviewdesk.exchange import export_scores, unpack
 from reviewdesk.finalize import PDF_NAME, verify

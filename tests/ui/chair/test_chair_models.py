@@ -156,7 +156,7 @@ def test_matrix_marks_incomplete_reviews(demo_session):
 
 
 def test_the_console_models_pass_the_model_tester(qtmodeltester, qtbot, demo_session):
-    from conftest import open_console
+    from chair_helpers import open_console
 
     win = open_console(qtbot, demo_session)
     for model in (win.dashboard.program_model, win.dashboard.expert_model, win.dashboard.blocker_model,

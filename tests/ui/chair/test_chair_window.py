@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import WAIT_MS, open_console, settle, wait_for
+from chair_helpers import WAIT_MS, open_console, settle, wait_for
 
 from reviewdesk.demo import build_demo_work
 from reviewdesk.errors import SessionError
@@ -179,3 +179,24 @@ def test_new_session_from_the_console_menu_opens_its_own_console(qtbot, demo_ses
     qtbot.waitUntil(lambda: opened[-1].snapshot is not None, timeout=WAIT_MS)
     assert opened[-1].snapshot.year == 2020 and opened[-1].current_page() == "applications"
     opened[-1].close()
+
+
+def test_the_start_page_creates_a_session_and_hands_over_to_its_console(qtbot, tmp_path):
+    from ui.start import StartWindow
+
+    start = StartWindow(remember_geometry=False)
+    qtbot.addWidget(start)
+    start.show()
+    assert start.new_button.title.text() == "New review session…"
+    start.new_button.click()  # nothing registered: a plain message, no crash
+    assert not start.findChildren(ChairWindow)
+    register()
+    dialog = start.new_session()
+    dialog.path_edit.setText(str(tmp_path / "东湖区2021.rdesk"))
+    with qtbot.waitSignal(start.window_opened, timeout=WAIT_MS) as opened:
+        dialog.accept()
+    console = opened.args[0]
+    assert isinstance(console, ChairWindow) and console.path == tmp_path / "东湖区2021.rdesk"
+    qtbot.waitUntil(lambda: console.snapshot is not None, timeout=WAIT_MS)
+    assert not start.isVisible()
+    console.close()
