@@ -157,3 +157,13 @@ def test_ranks_are_dense_and_sorted_by_score(data):
         excluded = [e.application_id for e in pr.entries if e.rank is None]
         assert excluded == sorted(excluded)
         assert pr.entries == ranked + [e for e in pr.entries if e.rank is None]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sessions())
+def test_stability_is_its_exhaustive_definition(data):
+    from reviewdesk.shortlist import stability, stability_exhaustive
+
+    apps, reviews, crit, prior = data
+    assert stability(make_inputs(apps, reviews, crit, prior)) == stability_exhaustive(
+        make_inputs(apps, reviews, crit, prior))

@@ -31,6 +31,7 @@ from reviewdesk.shortlist import (
     compute,
     load_inputs,
 )
+from reviewdesk.shortlist import stability as core_stability
 
 # progress(done, total, text) -> False once the user cancelled (ui.tasks.Progress)
 Progress = Callable[..., bool]
@@ -357,83 +358,8 @@ def stability_marks(inputs: Inputs, progress: Progress | None = None, base: Shor
 
 def fast_stability(inputs: Inputs, base: Shortlist | None = None,
                    progress: Callable[[int, int], bool] | None = None) -> dict[str, list[str]] | None:
-    """:func:`reviewdesk.shortlist.stability` with each leave-one-out recompute restricted to the
-    applications that can decide an award's fate; ``None`` when ``progress`` returned False.
-
-    Leaving expert X out changes only the scores of the applications X reviewed. An award's
-    status is decided in its program's walk by the entries ranked above it (quota, level quota
-    and pool used, projects funded) and by what earlier programs funded. So the recompute keeps:
-    every application X reviewed; every award; in each program, every other candidate whose
-    score reaches the lowest score an award can have without X (nothing below it can rank above
-    an award); every application with a chair's decision; every application whose project also
-    applies elsewhere (the no-double-funding rule crosses programs). Anything left out is an
-    unchanged application ranked below every award of its program: it cannot change an award's
-    status. The answer is the core's, which the tests check; a 20,000-application session
-    recomputes about 3,000 applications per expert instead of 20,000.
-    """
-    from collections import Counter
-
-    from reviewdesk.scoring import aggregate
-
-    base = base if base is not None else compute(inputs)
-    policy = inputs.policy
-    panel = inputs.panel
-    entries = base.entries()
-    awarded = {aid for aid, e in entries.items() if e.status == "awarded"}
-    experts = sorted({r.expert_id for rs in panel.reviews.values() for r in rs})
-    reviewed: dict[str, set[str]] = defaultdict(set)
-    for aid, reviews in panel.reviews.items():
-        for r in reviews:
-            reviewed[r.expert_id].add(aid)
-    shared = Counter(a.project_key for a in inputs.applications)
-    always = awarded | {a.application_id for a in inputs.applications
-                        if shared[a.project_key] > 1 or a.application_id in inputs.decisions}
-    # Per program: its awards decided by the walk (forced ones never flip) and its other
-    # candidates by score, highest first.
-    awards_of: dict[str, list[Entry]] = defaultdict(list)
-    others_of: dict[str, list[tuple[Decimal, str]]] = defaultdict(list)
-    for p in base.programs:
-        for e in p.entries:
-            if e.status == "awarded" and e.forced is None:
-                awards_of[p.program.id].append(e)
-            elif e.status != "excluded" and e.score is not None:
-                others_of[p.program.id].append((e.score, e.application_id))
-        others_of[p.program.id].sort(reverse=True)
-    fragile: dict[str, list[str]] = defaultdict(list)
-    for i, expert in enumerate(experts):
-        if progress is not None and progress(i, len(experts)) is False:
-            return None
-        touched = reviewed[expert]
-        keep = always | touched
-        for pid, awards in awards_of.items():
-            program = policy.program(pid)
-            lowest = None
-            for e in awards:
-                score = e.score
-                if e.application_id in touched:
-                    rest = [r for r in panel.reviews.get(e.application_id, ()) if r.expert_id != expert]
-                    score = aggregate(e.application_id, rest, program.min_reviews, program.trim_from).score
-                    if score is None:
-                        continue  # too few reviews without X: it falls whatever the others do
-                if lowest is None or score < lowest:
-                    lowest = score
-            if lowest is None:
-                continue
-            for score, aid in others_of[pid]:
-                if score < lowest:
-                    break
-                keep.add(aid)
-        sub = dataclasses.replace(
-            inputs, applications=[a for a in inputs.applications if a.application_id in keep],
-            panel=dataclasses.replace(panel, reviews={a: panel.reviews[a] for a in keep if a in panel.reviews}))
-        alt = compute(sub, Options(leave_out=frozenset({expert})))
-        for p in alt.programs:
-            for e in p.entries:
-                if e.application_id in awarded and e.status != "awarded":
-                    fragile[e.application_id].append(expert)
-    if progress is not None:
-        progress(len(experts), len(experts))
-    return dict(fragile)
+    """The core's :func:`reviewdesk.shortlist.stability` (kept for the console's callers)."""
+    return core_stability(inputs, progress, base=base)
 
 
 # ----------------------------------------------------------------------------- scores matrix

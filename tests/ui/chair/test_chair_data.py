@@ -12,7 +12,7 @@ from chair_helpers import write_csv
 
 from reviewdesk.errors import InputError
 from reviewdesk.session import Session
-from reviewdesk.shortlist import Options, compute, load_inputs, stability
+from reviewdesk.shortlist import Options, compute, load_inputs, stability_exhaustive
 from reviewdesk.shortlist import what_if as core_what_if
 from ui.chair.data import (
     calibration,
@@ -69,7 +69,7 @@ def test_stability_marks_are_the_cores_and_can_be_cancelled(inputs):
         calls.append((done, total))
         return True
 
-    assert stability_marks(inputs, progress) == stability(inputs)
+    assert stability_marks(inputs, progress) == stability_exhaustive(inputs)
     assert calls[-1][0] == calls[-1][1] == 9  # one recompute per expert of the demo's nine
     assert stability_marks(inputs, lambda d, t, x="": d < 3) is None
 
@@ -85,7 +85,7 @@ def test_fast_stability_is_the_cores_on_a_generated_panel(tmp_path, seed):
     path = generate(tmp_path / "g.rdesk", n_apps=900, n_experts=40, seed=seed)
     with Session.open(path, readonly=True) as s:
         inputs = load_inputs(s)
-    expected = stability(inputs)
+    expected = stability_exhaustive(inputs)
     assert expected, "some awards rest on one expert in a random panel"
     assert fast_stability(inputs) == expected
 
@@ -98,7 +98,7 @@ def test_fast_stability_with_decisions_shared_projects_and_prior_awards(demo_ses
         decide(s, "A-0011", "award", "组长决定")
         decide(s, "A-0001", "exclude", "组长决定")
         inputs = load_inputs(s)
-    assert fast_stability(inputs) == stability(inputs)
+    assert fast_stability(inputs) == stability_exhaustive(inputs)
     assert fast_stability(inputs, progress=lambda done, total: done < 2) is None
 
 

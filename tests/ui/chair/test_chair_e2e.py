@@ -21,7 +21,7 @@ from reviewdesk.exchange import export_scores, unpack
 from reviewdesk.finalize import PDF_NAME, verify
 from reviewdesk.reviews import set_score
 from reviewdesk.session import Session
-from reviewdesk.shortlist import Options, load_inputs, stability
+from reviewdesk.shortlist import Options, load_inputs, stability_exhaustive
 from reviewdesk.shortlist import what_if as core_what_if
 from reviewdesk.trust import readable_fingerprint
 from ui.chair.dialogs import NewSessionDialog
@@ -193,7 +193,7 @@ def test_a_session_from_the_bureaus_files_to_the_signed_shortlist(qtbot, tmp_pat
     # -- 9. stability: the same marks as the core's
     (marks,) = wait_for(qtbot, win.stability_done, win.run_stability)
     with Session.open(path, readonly=True) as s:
-        assert marks == stability(load_inputs(s))
+        assert marks == stability_exhaustive(load_inputs(s))
     assert win.ranking.stability_label.text()
     assert file_state(path) == before
 
