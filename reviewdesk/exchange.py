@@ -422,9 +422,13 @@ def merge_package(session: Session, file: Path | str, context: _MergeContext | N
                          [Problem(p, file=path.name) for p in problems[:200]])
     with session.change("scores.merge", {"file": path.name, "sha256": digest, "expert_id": expert_id,
                                          "sequence": seq, "rows": len(rows)}, actor=expert_id):
-        session.conn.execute("DELETE FROM scores WHERE expert_id = ?", (expert_id,))
-        session.conn.executemany(
-            "INSERT INTO scores (application_id, expert_id, criterion, points2, comment) VALUES (?,?,?,?,?)", rows)
+        old_pairs = {(r[0], expert_id) for r in session.conn.execute(
+            "SELECT DISTINCT application_id FROM scores WHERE expert_id = ?", (expert_id,))}
+        with session.bulk_scores(old_pairs | {(r[0], expert_id) for r in rows}):
+            session.conn.execute("DELETE FROM scores WHERE expert_id = ?", (expert_id,))
+            session.conn.executemany(
+                "INSERT INTO scores (application_id, expert_id, criterion, points2, comment) VALUES (?,?,?,?,?)",
+                rows)
         session.conn.executemany("INSERT OR IGNORE INTO conflicts (expert_id, credit_code) VALUES (?, ?)",
                                  [(expert_id, c) for c in sorted(declared)])
         session.conn.execute(

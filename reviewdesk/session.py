@@ -439,6 +439,37 @@ class Session:
             "INSERT INTO audit (seq, at, actor, action, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?)",
             (seq, at, actor, action, body, prev, audit_hash(prev, seq, at, actor, action, body)))
 
+    @contextmanager
+    def bulk_scores(self, pairs: set[tuple[str, str]]) -> Iterator[None]:
+        """Inside :meth:`change`: write many scores without the per-row summary triggers, then
+        recompute the ``reviews`` summary of the (application, expert) ``pairs`` written.
+
+        Dropping and recreating a trigger is part of the same transaction: a failure rolls both
+        back, and no other connection ever sees the session without its triggers.
+        """
+        triggers = [r[0] for r in self.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'scores' ORDER BY name")]
+        if not triggers or len(pairs) < 1000:
+            yield
+            return
+        for name in [r[0] for r in self.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'scores'")]:
+            self.conn.execute(f"DROP TRIGGER [{name}]")
+        yield
+        keys = json.dumps(sorted(pairs))
+        self.conn.execute(
+            "DELETE FROM reviews WHERE (application_id, expert_id) IN "
+            "(SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))", (keys,))
+        self.conn.execute(
+            "INSERT INTO reviews (application_id, expert_id, total2, scored, points) "
+            "SELECT s.application_id, s.expert_id, coalesce(sum(s.points2), 0), count(s.points2), "
+            "coalesce(group_concat(CASE WHEN s.points2 IS NOT NULL THEN s.criterion || ':' || s.points2 END), '') "
+            "FROM (SELECT json_extract(value, '$[0]') AS a, json_extract(value, '$[1]') AS e FROM json_each(?)) k "
+            "CROSS JOIN scores s ON s.application_id = k.a AND s.expert_id = k.e "
+            "GROUP BY s.application_id, s.expert_id", (keys,))
+        for sql in triggers:
+            self.conn.execute(sql)
+
     def set_meta(self, key: str, value: str) -> None:
         """Inside :meth:`change`: set a meta value."""
         self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))

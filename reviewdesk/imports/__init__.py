@@ -52,6 +52,7 @@ class _Rows:
     def __init__(self, table: Table):
         self.table = table
         self.problems: list[Problem] = []
+        self.index = {f: c.index for f, c in table.columns.items()}
 
     def bad(self, row: int, field: str | None, value: object, message: object) -> None:
         col = None
@@ -62,7 +63,17 @@ class _Rows:
                                      value=None if value is None else cell_text(value)))
 
     def get(self, row_no: int, row: list, field: str, parser: Callable | None = None, required: bool = False):
-        v = self.table.cell(row, field)
+        col = self.index.get(field)
+        v = row[col] if col is not None and col < len(row) else None
+        if parser is None and type(v) is str and v.isascii():
+            # The common case (ids and codes from a CSV), read without the general conversions.
+            v = v.strip()
+            if v:
+                return v
+            if required:
+                self.bad(row_no, field, None, msg("required value is empty", "必填项为空"))
+                return _MISSING
+            return None
         if is_blank(v):
             if required:
                 self.bad(row_no, field, None, msg("required value is empty", "必填项为空"))
@@ -269,11 +280,13 @@ def import_scores(session: Session, path: Path | str) -> ImportResult:
     records: list[tuple] = []
     bad = rows.bad
     own = session.meta.get("expert_id") if session.kind == "work" else None
+    score_col = rows.index["score"]
+    parsed: dict[tuple[object, int], int | CellError] = {}  # the same few scores recur on every sheet
     for row_no, row in table.rows:
         eid = rows.get(row_no, row, "expert_id", None, True)
         aid = rows.get(row_no, row, "application_id", None, True)
         crit = rows.get(row_no, row, "criterion", None, True)
-        raw = table.cell(row, "score")
+        raw = row[score_col] if score_col < len(row) else None
         comment = rows.get(row_no, row, "comment")
         if is_blank(raw):
             bad(row_no, "score", None, msg("required value is empty", "必填项为空"))
@@ -301,11 +314,20 @@ def import_scores(session: Session, path: Path | str) -> ImportResult:
                 ok = False
             else:
                 if not is_blank(raw):
-                    try:
-                        points2 = validate_score(raw, maxes[crit])
-                    except CellError as e:
-                        bad(row_no, "score", raw, e.message)
+                    key = (raw, maxes[crit])
+                    got = parsed.get(key)
+                    if got is None:
+                        try:
+                            got = validate_score(raw, maxes[crit])
+                        except CellError as e:
+                            got = e
+                        if type(raw) is str:
+                            parsed[key] = got
+                    if isinstance(got, CellError):
+                        bad(row_no, "score", raw, got.message)
                         ok = False
+                    else:
+                        points2 = got
                 if isinstance(eid, str) and (eid, code) in conflicts:
                     bad(row_no, "expert_id", eid, msg(
                         "this expert declared a conflict of interest with the enterprise ({c}) and cannot "
@@ -325,10 +347,11 @@ def import_scores(session: Session, path: Path | str) -> ImportResult:
     with session.change("import.scores", {"file": Path(path).name, "sha256": sha256_file(Path(path)),
                                            "rows": len(records)}) as detail:
         before = session.count("scores")
-        session.conn.executemany(
-            "INSERT INTO scores (application_id, expert_id, criterion, points2, comment) VALUES (?,?,?,?,?) "
-            "ON CONFLICT (application_id, expert_id, criterion) DO UPDATE SET points2 = excluded.points2, "
-            "comment = excluded.comment", records)
+        with session.bulk_scores({(r[0], r[1]) for r in records}):
+            session.conn.executemany(
+                "INSERT INTO scores (application_id, expert_id, criterion, points2, comment) VALUES (?,?,?,?,?) "
+                "ON CONFLICT (application_id, expert_id, criterion) DO UPDATE SET points2 = excluded.points2, "
+                "comment = excluded.comment", records)
         added = session.count("scores") - before
         detail["added"] = added
     return ImportResult("scores", Path(path).name, len(records), added=added, replaced=len(records) - added)

@@ -101,7 +101,7 @@ def _read_csv(path: Path) -> list[list[Cell]]:
     elif first.count(";") > first.count(",") and first.count(";") > 0:
         delimiter = ";"
     try:
-        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)]
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
     except csv.Error as e:
         raise InputError(msg("{f}: not a readable CSV file: {e}", "{f}：无法读取 CSV 文件：{e}",
                              f=path.name, e=e)) from None
@@ -174,6 +174,14 @@ def _aliases(fields: Iterable[str], extra: dict[str, Iterable[str]] | None = Non
     return out
 
 
+def _has_data(row: list[Cell]) -> bool:
+    """A row with at least one non-blank cell (blank rows between data rows are skipped)."""
+    try:
+        return bool("".join(row).strip())  # a CSV row: all text
+    except TypeError:
+        return not all(is_blank(c) for c in row)
+
+
 def is_blank(v: Cell) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
@@ -217,7 +225,7 @@ def read_table(path: Path | str, required: list[str], optional: list[str],
         if set(required) <= names:
             if problems:
                 raise InputError(msg("{f}: the header row has problems", "{f}：表头有问题", f=path.name), problems)
-            data = [(k + 1, r) for k, r in enumerate(rows) if k > i and not all(is_blank(c) for c in r)]
+            data = [(k + 1, r) for k, r in enumerate(rows) if k > i and _has_data(r)]
             return Table(path.name, i + 1, found, data)
         if len(names & set(required)) > len(best[1]):
             best = (i, names & set(required))

@@ -86,3 +86,23 @@ def test_one_criterion_read_from_a_review_text(points, probe):
 
     text = ",".join(f"{c}:{p}" for c, p in points.items())
     assert _criterion_points(text, probe) == points.get(probe, 0)
+
+
+def test_bulk_imports_and_merges_rebuild_the_summary(tmp_path):
+    """Imports of many scores skip the per-row triggers and rebuild the summary at the end."""
+    from helpers import write_csv
+
+    from reviewdesk.imports import import_scores
+
+    apps = [app_row(f"A{i:04d}", "P07", i, actual_investment=10) for i in range(600)]
+    s = build_session(tmp_path, apps, experts=3)
+    rows = [[f"E{e}", f"A{i:04d}", c, (i + e) % 40] for i in range(600) for e in (1, 2) for c in CRITS]
+    import_scores(s, write_csv(tmp_path / "bulk.csv", ["expert_id", "application_id", "criterion", "score"], rows))
+    assert summary(s.conn) == recomputed(s.conn) and len(summary(s.conn)) == 1200
+    # again, replacing half of the scores and adding a third expert's
+    rows = [[f"E{e}", f"A{i:04d}", "c1", 7] for i in range(0, 600, 2) for e in (1, 3)]
+    rows += [["E3", f"A{i:04d}", "c2", 9] for i in range(600)]
+    import_scores(s, write_csv(tmp_path / "bulk2.csv", ["expert_id", "application_id", "criterion", "score"], rows))
+    assert summary(s.conn) == recomputed(s.conn)
+    triggers = {r[0] for r in s.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {"scores_after_insert", "scores_after_update", "scores_after_delete"} <= triggers
