@@ -456,17 +456,19 @@ class Session:
                 "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'scores'")]:
             self.conn.execute(f"DROP TRIGGER [{name}]")
         yield
-        keys = json.dumps(sorted(pairs))
-        self.conn.execute(
-            "DELETE FROM reviews WHERE (application_id, expert_id) IN "
-            "(SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))", (keys,))
-        self.conn.execute(
-            "INSERT INTO reviews (application_id, expert_id, total2, scored, points) "
-            "SELECT s.application_id, s.expert_id, coalesce(sum(s.points2), 0), count(s.points2), "
-            "coalesce(group_concat(CASE WHEN s.points2 IS NOT NULL THEN s.criterion || ':' || s.points2 END), '') "
-            "FROM (SELECT json_extract(value, '$[0]') AS a, json_extract(value, '$[1]') AS e FROM json_each(?)) k "
-            "CROSS JOIN scores s ON s.application_id = k.a AND s.expert_id = k.e "
-            "GROUP BY s.application_id, s.expert_id", (keys,))
+        self.conn.executemany("DELETE FROM reviews WHERE application_id = ? AND expert_id = ?", sorted(pairs))
+        by_expert: dict[str, list[str]] = {}
+        for aid, eid in pairs:
+            by_expert.setdefault(eid, []).append(aid)
+        for eid, aids in sorted(by_expert.items()):
+            # One expert's scores through the expert index, only the applications written.
+            self.conn.execute(
+                "INSERT INTO reviews (application_id, expert_id, total2, scored, points) "
+                "SELECT application_id, expert_id, coalesce(sum(points2), 0), count(points2), "
+                "coalesce(group_concat(CASE WHEN points2 IS NOT NULL THEN criterion || ':' || points2 END), '') "
+                "FROM scores INDEXED BY scores_expert WHERE expert_id = ? "
+                "AND application_id IN (SELECT value FROM json_each(?)) GROUP BY application_id",
+                (eid, json.dumps(aids)))
         for sql in triggers:
             self.conn.execute(sql)
 
