@@ -135,7 +135,9 @@ def test_interleaved_writers_every_success_recorded_once(session_file, timeout):
         p.stdin.flush()
     lines = []
     for p in procs:
-        out, err = p.communicate(timeout=600)
+        p.stdin.close()
+        out, err = p.stdout.read(), p.stderr.read()  # through the text streams: READY was read from them
+        p.wait(timeout=600)
         assert p.returncode == 0 and "Traceback" not in err, err[-2000:]
         lines.extend(line.split() for line in out.splitlines())
     ok = {aid for status, aid, _ in lines if status == "OK"}

@@ -362,17 +362,24 @@ while True:
     a = rng.choice(apps)
     c, mx = rng.choice(crits[prog[a]])
     p2 = rng.randrange(0, 2 * mx + 1)
+    print("SAVING", a, c, p2, flush=True)
     set_score(s, a, c, p2 / 2)
     print("SAVED", a, c, p2, flush=True)
 """
 
 
-def _note(line: str, reported: dict) -> int:
-    """Record a complete ``SAVED app criterion points2`` line (one cut by the kill is not a report)."""
+def _note(line: str, reported: dict, inflight: dict) -> int:
+    """Record a complete ``SAVED app criterion points2`` line (one cut by the kill is not a report);
+    ``SAVING`` names the score being saved when the kill may land (it may or may not be there)."""
     parts = line.split()
-    if not line.endswith("\n") or len(parts) != 4 or parts[0] != "SAVED":
+    if not line.endswith("\n") or len(parts) != 4 or parts[0] not in ("SAVING", "SAVED"):
         return 0
-    reported[(parts[1], parts[2])] = int(parts[3])
+    key, value = (parts[1], parts[2]), int(parts[3])
+    inflight.clear()
+    if parts[0] == "SAVING":
+        inflight[key] = value
+        return 0
+    reported[key] = value
     return 1
 
 
@@ -384,6 +391,7 @@ def test_kill_while_an_expert_scores_keeps_every_saved_score(tmp_path):
     work = build_demo_work(tmp_path / "w.rdwork", "E01")
     rng = random.Random(17)
     reported: dict[tuple[str, str], int] = {}
+    inflight: dict[tuple[str, str], int] = {}
     total = 0
     for k in range(cases(4, 20)):
         proc = spawn_python(SCORING, work, k)
@@ -393,18 +401,26 @@ def test_kill_while_an_expert_scores_keeps_every_saved_score(tmp_path):
             line = proc.stdout.readline()
             if not line:
                 break
-            total += _note(line, reported)
+            total += _note(line, reported, inflight)
         proc.send_signal(signal.SIGKILL)
-        # Lines already printed (saved) before the kill landed count too.
-        rest, _ = proc.communicate()
+        proc.wait()
+        # Lines already printed (saved) before the kill landed count too. (Read through the text
+        # stream: communicate() would skip what readline() has already buffered.)
+        rest = proc.stdout.read()
+        proc.stderr.read()
         for line in rest.splitlines(keepends=True):
-            total += _note(line, reported)
+            total += _note(line, reported, inflight)
         f = facts(work)
         assert f["integrity"] == "ok"
         conn = sqlite3.connect(f"file:{work}?mode=ro", uri=True)
         stored = {(a, c): p for a, c, p in conn.execute(
             "SELECT application_id, criterion, points2 FROM scores WHERE expert_id = 'E01'")}
         conn.close()
+        for key, value in inflight.items():  # killed during this save: the old value or the new, whole
+            assert stored.get(key) in (reported.get(key), value)
+            if stored.get(key) == value:
+                reported[key] = value
+        inflight.clear()
         missing = {k2: v for k2, v in reported.items() if stored.get(k2) != v}
         assert not missing, f"scores reported saved but not in the work copy: {list(missing.items())[:5]}"
     print(f"scoring: {total} scores reported saved over {cases(4, 20)} kills, all found")
