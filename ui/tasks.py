@@ -248,8 +248,12 @@ class Task(QObject):
         self._dialog = None
         self._runnable = None
         _running.discard(self)
+        # The widget that asked is gone (its window closed while the work ran): nobody to tell.
+        orphaned = self._widget is not None and not is_valid(self._widget)
         try:
-            if outcome == "succeeded":
+            if orphaned:
+                pass
+            elif outcome == "succeeded":
                 if self._on_success is not None:
                     self._on_success(value)
             elif outcome == "failed":

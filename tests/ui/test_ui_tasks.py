@@ -147,3 +147,27 @@ def test_shutdown_cancels_and_waits_for_workers(qtbot):
     assert stopped.is_set()
     with qtbot.waitSignal(task.cancelled):
         pass  # the queued result still arrives once the loop runs
+
+
+def test_a_result_for_a_closed_window_is_dropped(qtbot):
+    """Work that ends after the widget that asked for it was deleted reaches no callback."""
+    from ui.qt import QWidget
+
+    widget = QWidget()
+    started, release = threading.Event(), threading.Event()
+    results = []
+
+    def work(progress):
+        started.set()
+        release.wait(5)
+        return "late"
+
+    task = run_task(widget, work, label="Reading", on_success=results.append, show_after_ms=60000)
+    assert started.wait(5)
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: not tasks.is_valid(widget))
+    QApplication.processEvents()
+    release.set()
+    with qtbot.waitSignal(task.finished):
+        pass
+    assert results == []
