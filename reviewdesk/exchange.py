@@ -301,6 +301,10 @@ def merge_packages(session: Session, files: list[Path | str], progress: Progress
             try:
                 outcomes.append(merge_package(session, f, context))
             except ReviewDeskError as e:
+                if not session.conn.in_transaction:
+                    # SQLite rolled the whole batch back (a full disk, an I/O error): none of it is
+                    # there, so no package may be reported merged. The batch fails as one.
+                    raise
                 outcomes.append(MergeOutcome(Path(f).name, "refused", str(e), exit_code=e.exit_code))
             if progress is not None:
                 progress(i + 1, len(files))
