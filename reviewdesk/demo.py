@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .imports import import_applications, import_conflicts, import_experts, import_prior_awards, import_scores
 from .policy import Program, find_catalog
-from .session import Session
+from .session import Session, move_into_place
 
 DEMO_POLICY = "jinan-iiot-2020-2022"
 DEMO_YEAR = 2021
@@ -313,9 +313,5 @@ def build_demo_work(path: Path | str, expert_id: str = "E01", *, scored: int = 6
             s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             s.close()
-        for suffix in ("-wal", "-shm"):
-            Path(str(work) + suffix).unlink(missing_ok=True)
-        import shutil
-
-        shutil.move(str(work), str(path))
+        move_into_place(work, path)
     return path

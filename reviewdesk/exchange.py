@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable
@@ -25,7 +24,7 @@ from typing import Any
 from . import __version__
 from .errors import InputError, ReviewDeskError, SessionError, TrustError, VerificationFailed
 from .i18n import msg
-from .session import Session, now_iso, sha256_file
+from .session import Session, move_into_place, now_iso, sha256_file
 
 PACK_SUFFIX = ".rdpack"
 WORK_SUFFIX = ".rdwork"
@@ -230,9 +229,7 @@ def _unpack_payload(pack_path: Path, payload: Path, out: Path, signer, my_cert, 
         s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         s.close()
-    for suffix in ("-wal", "-shm"):
-        Path(str(payload) + suffix).unlink(missing_ok=True)
-    shutil.move(str(payload), str(out))
+    move_into_place(payload, out)
     return Unpacked(out, expert_id, expert_name, meta.get("chair_name", ""), readable_fingerprint(signer), n_apps)
 
 

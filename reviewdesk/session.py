@@ -508,6 +508,15 @@ def _split_sql(script: str) -> list[str]:
     return out
 
 
+def move_into_place(checkpointed: Path, dest: Path) -> None:
+    """Move a closed, checkpointed session file to ``dest`` without its (empty) WAL companions."""
+    import shutil
+
+    for suffix in ("-wal", "-shm"):
+        Path(str(checkpointed) + suffix).unlink(missing_ok=True)
+    shutil.move(str(checkpointed), str(dest))
+
+
 def sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with Path(path).open("rb") as f:

@@ -597,13 +597,18 @@ def stability(inputs: Inputs, progress: Callable[[int, int], bool] | None = None
             inputs, applications=[a for a in inputs.applications if a.application_id in keep],
             panel=dataclasses.replace(panel, reviews={a: panel.reviews[a] for a in keep if a in panel.reviews}))
         alt = compute(sub, Options(leave_out=frozenset({expert})))
-        for p in alt.programs:
-            for e in p.entries:
-                if e.application_id in awarded and e.status != "awarded":
-                    fragile[e.application_id].append(expert)
+        _note_flips(alt, awarded, expert, fragile)
     if progress is not None:
         progress(len(experts), len(experts))
     return dict(fragile)
+
+
+def _note_flips(alt: Shortlist, awarded: set[str], expert: str, fragile: dict[str, list[str]]) -> None:
+    """Record ``expert`` against every award of the base that ``alt`` (without them) does not award."""
+    for p in alt.programs:
+        for e in p.entries:
+            if e.application_id in awarded and e.status != "awarded":
+                fragile[e.application_id].append(expert)
 
 
 def stability_exhaustive(inputs: Inputs, progress: Callable[[int, int], bool] | None = None) -> dict[str, list[str]]:
@@ -616,10 +621,7 @@ def stability_exhaustive(inputs: Inputs, progress: Callable[[int, int], bool] | 
         if progress is not None and progress(i, len(experts)) is False:
             break
         alt = compute(inputs, Options(leave_out=frozenset({expert})))
-        for p in alt.programs:
-            for e in p.entries:
-                if e.application_id in awarded and e.status != "awarded":
-                    fragile[e.application_id].append(expert)
+        _note_flips(alt, awarded, expert, fragile)
     if progress is not None:
         progress(len(experts), len(experts))
     return dict(fragile)
