@@ -15,11 +15,8 @@
 
 from __future__ import annotations
 
-import datetime
 import errno
 import logging
-import platform
-import sqlite3
 import sys
 import threading
 import traceback
@@ -46,7 +43,6 @@ from .qt import (
     QObject,
     QPlainTextEdit,
     QPushButton,
-    QStyle,
     Qt,
     QTableWidget,
     QTableWidgetItem,
@@ -72,7 +68,10 @@ _open_dialogs: list[ErrorDialog] = []
 
 def environment_message(exc: BaseException) -> str | None:
     """A plain, translated message if ``exc`` is the machine's fault (locked, full, read-only…)."""
-    if isinstance(exc, sqlite3.DatabaseError):
+    # sqlite3 is looked up, not imported: the start page does not load it, and an error of a module
+    # that was never imported cannot be raised.
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is not None and isinstance(exc, sqlite3.DatabaseError):
         text = str(exc).lower()
         if "locked" in text:
             return QCoreApplication.translate(
@@ -130,6 +129,9 @@ def classify(exc: BaseException) -> str:
 
 def versions() -> str:
     """The versions IT needs with a bug report."""
+    import datetime
+    import platform
+
     return "\n".join([
         f"ReviewDesk {reviewdesk.__version__}",
         f"Python {platform.python_version()} ({platform.python_implementation()})",
@@ -162,6 +164,8 @@ class ErrorDialog(QDialog):
         self.details = details
         self.setWindowTitle("ReviewDesk")
         self.setSizeGripEnabled(True)
+
+        from .qt import QStyle  # only when a dialog opens: its enums are costly to load at start
 
         icon = QLabel()
         which = (QStyle.StandardPixmap.SP_MessageBoxCritical if kind == BUG

@@ -15,7 +15,6 @@ from . import settings, windows
 from .errors import show_error
 from .qt import (
     QAction,
-    QApplication,
     QColor,
     QDragEnterEvent,
     QDropEvent,
@@ -33,7 +32,6 @@ from .qt import (
     QSize,
     QStackedWidget,
     QStandardPaths,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
@@ -88,14 +86,15 @@ class RecentDelegate(QStyledItemDelegate):
         line = option.fontMetrics.height()
         return QSize(200, 2 * line + 18)
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:  # noqa: N802, ANN001 - Qt override
+        super().initStyleOption(option, index)
+        option.text = ""  # the base paints background, hover and selection; paint() adds the two lines
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:  # noqa: ANN001
+        super().paint(painter, option, index)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         path = Path(str(index.data(PATH_ROLE)))
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         rect = opt.rect.adjusted(10, 8, -10, -8)
         line = opt.fontMetrics.height()
         painter.save()
@@ -142,6 +141,13 @@ class ActionButton(QPushButton):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         inner = self.layout().sizeHint()
         return QSize(max(inner.width(), 300), max(inner.height(), 64))
+
+    # A hint that wraps onto a second line makes the button taller instead of being cut off.
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return max(self.layout().totalHeightForWidth(width), 64)
 
 
 class StartWindow(QMainWindow):
@@ -265,7 +271,7 @@ class StartWindow(QMainWindow):
             self.tr("Open a session or work copy…"),
             self.tr("Session (.rdesk), package (.rdpack) or work copy (.rdwork)"))
         self.new_button.set_texts(self.tr("New review session…"),
-                                  self.tr("For the chair: a policy, a year and a name; then import the applications"))
+                                  self.tr("Chair: choose the policy and year, then import applications"))
         self.demo_button.set_texts(self.tr("Open the demo session"),
                                    self.tr("Sample applications to try ReviewDesk on, no real data"))
         self.identity_button.set_texts(self.tr("My identity"),

@@ -1080,7 +1080,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="+191"/>
+        <location filename="../../ui/errors.py" line="+195"/>
         <source>Showing the first {shown} of {total} problems; “Copy” copies all of them.</source>
         <translation>仅显示前 {shown} 条问题（共 {total} 条）；点击“复制”可复制全部。</translation>
     </message>
@@ -2519,7 +2519,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../ui/start.py" line="+255"/>
+        <location filename="../../ui/start.py" line="+261"/>
         <source>Expert review of industrial subsidy applications</source>
         <translation>产业扶持资金申报专家评审系统</translation>
     </message>
@@ -2565,7 +2565,7 @@ Fingerprint: {fp}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>For the chair: a policy, a year and a name; then import the applications</source>
+        <source>Chair: choose the policy and year, then import applications</source>
         <translation>供评审组长使用：选择政策、年度并命名，然后导入申报</translation>
     </message>
     <message>
@@ -2956,7 +2956,7 @@ The chair must have registered this certificate for you.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="-188"/>
+        <location filename="../../ui/errors.py" line="-193"/>
         <source>The session file is in use by another program or another ReviewDesk window. Close it there, then try again.</source>
         <translation>会话文件正被其他程序或另一个 ReviewDesk 窗口使用。请先在那里关闭该文件，然后重试。</translation>
     </message>
@@ -3006,7 +3006,7 @@ The chair must have registered this certificate for you.</source>
         <translation>文件：{path}</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+181"/>
         <source>ReviewDesk ran into a problem it did not expect. This is a bug in ReviewDesk, not something you did.</source>
         <translation>ReviewDesk 遇到了意外问题。这是程序本身的缺陷，并非您的操作有误。</translation>
     </message>

@@ -10,8 +10,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from reviewdesk.session import SESSION_SUFFIX
-
 from .. import windows
 from ..qt import QMainWindow, Qt, QWidget
 
@@ -38,6 +36,8 @@ def session_kind(path: Path) -> str | None:
 def is_chair_session(path: Path) -> bool:
     """A ``.rdesk`` file that is not an expert's work copy. Damaged files are accepted too, so that
     opening them shows the core's message rather than "cannot open this kind of file"."""
+    from reviewdesk.session import SESSION_SUFFIX  # here, not at import: the start page stays light
+
     if Path(path).suffix.lower() != SESSION_SUFFIX:
         return False
     return session_kind(path) != "work"
