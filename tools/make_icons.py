@@ -1,7 +1,9 @@
 """Render the application icon from ``resources/icons/reviewdesk.svg``.
 
-Writes ``reviewdesk.png`` (256 px, used as the window icon) and, when Pillow is installed,
-``reviewdesk.ico`` (16-256 px, for the Windows build). Run after editing the SVG::
+Writes ``reviewdesk.png`` (256 px) and ``reviewdesk-32.png``, ``-64``, ``-128`` (the window icon
+takes the size nearest to what is drawn, so the start page decodes 64 px, not 256), and, when
+Pillow is installed, ``reviewdesk.ico`` (16-256 px, for the Windows build). Run after editing the
+SVG::
 
     python tools/make_icons.py
 """
@@ -15,6 +17,7 @@ from pathlib import Path
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256)
+PNG_SIZES = (32, 64, 128)  # besides the 256-pixel reviewdesk.png
 
 
 def render(svg: Path, size: int):
@@ -47,6 +50,11 @@ def main() -> int:
     if not images[256].save(str(png), "PNG"):
         raise SystemExit(f"could not write {png}")
     print(f"wrote {png}")
+    for size in PNG_SIZES:
+        sized = ICONS / f"reviewdesk-{size}.png"
+        if not images[size].save(str(sized), "PNG"):
+            raise SystemExit(f"could not write {sized}")
+        print(f"wrote {sized}")
 
     try:
         from PIL import Image

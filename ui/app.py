@@ -24,18 +24,20 @@ log = logging.getLogger(__name__)
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created and set up once (reused when it exists, e.g. under tests)."""
     app = QApplication.instance()
+    created = app is None
     if app is None:
         # Fractional scaling (125 %, 150 % on Windows laptops) without blurry rounding.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+        args = list(argv) if argv is not None else sys.argv[:1]
+        app = QApplication([*args[:1], *style.STYLE_ARGS, *args[1:]])
     assert isinstance(app, QApplication)
     QCoreApplication.setOrganizationName("ReviewDesk")
     QCoreApplication.setApplicationName("ReviewDesk")
     QCoreApplication.setApplicationVersion(reviewdesk.__version__)
     QGuiApplication.setApplicationDisplayName("ReviewDesk")
     QGuiApplication.setDesktopFileName("reviewdesk")
-    style.apply(app)
+    style.apply(app, set_style=not created)
     i18n.install(settings.language(), app)
     return app
 

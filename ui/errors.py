@@ -22,37 +22,27 @@ import threading
 import traceback
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import reviewdesk
 from reviewdesk.errors import Problem, ReviewDeskError
 
 from . import i18n
 from .qt import (
-    PYSIDE_VERSION,
-    QT_VERSION,
-    QAbstractItemView,
     QApplication,
     QCoreApplication,
     QDialog,
-    QDialogButtonBox,
-    QFontDatabase,
-    QGuiApplication,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QObject,
-    QPlainTextEdit,
-    QPushButton,
     Qt,
-    QTableWidget,
-    QTableWidgetItem,
     QThread,
-    QVBoxLayout,
     QWidget,
     Signal,
     Slot,
-    is_valid,
 )
+
+if TYPE_CHECKING:
+    from .qt import QPlainTextEdit, QPushButton, QTableWidget
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +122,8 @@ def versions() -> str:
     import datetime
     import platform
 
+    from .qt import PYSIDE_VERSION, QT_VERSION
+
     return "\n".join([
         f"ReviewDesk {reviewdesk.__version__}",
         f"Python {platform.python_version()} ({platform.python_implementation()})",
@@ -165,7 +157,9 @@ class ErrorDialog(QDialog):
         self.setWindowTitle("ReviewDesk")
         self.setSizeGripEnabled(True)
 
-        from .qt import QStyle  # only when a dialog opens: its enums are costly to load at start
+        # The dialog's own widgets load when one opens: the Qt classes and their enums would
+        # otherwise be made at start, for a dialog most days never show.
+        from .qt import QDialogButtonBox, QFontDatabase, QHBoxLayout, QPlainTextEdit, QStyle, QVBoxLayout
 
         icon = QLabel()
         which = (QStyle.StandardPixmap.SP_MessageBoxCritical if kind == BUG
@@ -223,6 +217,8 @@ class ErrorDialog(QDialog):
             self.resize(max(self.sizeHint().width(), 720), self.sizeHint().height())
 
     def _problem_table(self, problems: list[Problem]) -> QTableWidget:
+        from .qt import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
         columns = [(self.tr("File"), lambda p: p.file),
                    (self.tr("Row"), lambda p: None if p.row is None else str(p.row)),
                    (self.tr("Column"), lambda p: p.column),
@@ -265,12 +261,16 @@ class ErrorDialog(QDialog):
 
     @Slot()
     def copy(self) -> None:
+        from .qt import QGuiApplication
+
         QGuiApplication.clipboard().setText(self.copy_text())
         if self.copy_button is not None:
             self.copy_button.setText(self.tr("Copied"))
 
 
 def _prune() -> None:
+    from .qt import is_valid
+
     _open_dialogs[:] = [d for d in _open_dialogs if is_valid(d) and d.isVisible()]
 
 

@@ -10,30 +10,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import windows
 from .errors import show_error
-from .qt import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFont,
-    QFormLayout,
-    QGuiApplication,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QStackedWidget,
-    QStandardPaths,
-    Qt,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-    Slot,
-)
+from .qt import QDialog, QLabel, Qt, QWidget, Signal, Slot
 from .style import ACCENT, MUTED, TEXT
 from .tasks import Task, run_task
+
+if TYPE_CHECKING:
+    from .qt import QFont
 
 WARN = "#b5641b"
 
@@ -49,6 +35,8 @@ QLabel#value {{ color: {TEXT}; font-weight: 600; }}
 def fingerprint_font(base: QFont, point_size: float = 15) -> QFont:
     """Large, bold, fixed-width digits for a fingerprint read aloud (set as a font, not in a style
     sheet, so the label's size hint knows how wide it is)."""
+    from .qt import QFont
+
     font = QFont(base)
     font.setFamilies(["DejaVu Sans Mono", "Consolas", "Menlo", "monospace"])
     font.setStyleHint(QFont.StyleHint.Monospace)
@@ -58,6 +46,8 @@ def fingerprint_font(base: QFont, point_size: float = 15) -> QFont:
 
 
 def _ask_save_path(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
+    from .qt import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     return path or None
 
@@ -72,6 +62,18 @@ class IdentityDialog(QDialog):
     created = Signal(str)  # the readable fingerprint of the new identity
 
     def __init__(self, parent: QWidget | None = None, *, ask_save_path=_ask_save_path):  # noqa: ANN001
+        # This module is imported at start (it registers the dialog); the dialog's widgets load
+        # when it opens.
+        from .qt import (
+            QComboBox,
+            QDialogButtonBox,
+            QFormLayout,
+            QLineEdit,
+            QPushButton,
+            QStackedWidget,
+            QVBoxLayout,
+        )
+
         super().__init__(parent)
         self.setObjectName("IdentityDialog")
         self.setStyleSheet(IDENTITY_STYLE)
@@ -280,6 +282,8 @@ class IdentityDialog(QDialog):
 
     @Slot()
     def copy_fingerprint(self) -> None:
+        from .qt import QGuiApplication
+
         QGuiApplication.clipboard().setText(self.fingerprint.text())
 
     @Slot()
@@ -292,6 +296,8 @@ class IdentityDialog(QDialog):
         except ReviewDeskError as exc:
             show_error(self, exc)
             return None
+        from .qt import QStandardPaths
+
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         safe = "".join("_" if ch in '\\/:*?"<>|' else ch for ch in identity.name)
         suggested = os.path.join(folder, self.tr("{name}-certificate.pem").format(name=safe))

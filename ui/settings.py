@@ -12,21 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from . import i18n
-from .qt import (
-    QByteArray,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QEvent,
-    QFormLayout,
-    QGroupBox,
-    QLabel,
-    QMainWindow,
-    QSettings,
-    QVBoxLayout,
-    QWidget,
-)
+from .qt import QByteArray, QDialog, QEvent, QLabel, QMainWindow, QSettings, QVBoxLayout, QWidget
 
 LANGUAGE_KEY = "ui/language"
 RECENT_KEY = "ui/recentFiles"
@@ -165,6 +151,9 @@ class SettingsDialog(QDialog):
     """Language and disagreement thresholds. Accepting saves them and switches the language."""
 
     def __init__(self, parent: QWidget | None = None):
+        # Loaded when the dialog opens, not with the start page that imports this module.
+        from .qt import QComboBox, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox
+
         super().__init__(parent)
         self.setObjectName("SettingsDialog")
         self.setMinimumWidth(420)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import reviewdesk
 
@@ -16,22 +17,17 @@ from .errors import show_error
 from .qt import (
     QAction,
     QColor,
-    QDragEnterEvent,
-    QDropEvent,
     QEvent,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPainter,
     QPushButton,
     QRect,
     QSize,
     QStackedWidget,
-    QStandardPaths,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
@@ -42,6 +38,9 @@ from .qt import (
 )
 from .settings import SettingsDialog
 from .style import ACCENT, ACCENT_HOVER, ACCENT_PRESSED, BORDER, MUTED, SUBTLE, SURFACE, TEXT, app_icon
+
+if TYPE_CHECKING:
+    from .qt import QDragEnterEvent, QDropEvent, QPainter
 
 FILE_FILTER = "ReviewDesk (*.rdesk *.rdpack *.rdwork)"
 LAST_FOLDER_KEY = "ui/lastFolder"
@@ -316,6 +315,8 @@ class StartWindow(QMainWindow):
 
     @Slot()
     def choose_file(self) -> None:
+        from .qt import QFileDialog, QStandardPaths  # when asked: the start page loads only what it shows
+
         s = settings.settings()
         folder = str(s.value(LAST_FOLDER_KEY, "") or "")
         if not folder or not os.path.isdir(folder):

@@ -89,18 +89,35 @@ QLabel[heading="true"] {{ font-weight: 600; color: {TEXT}; }}
 """
 
 
+_icon: QIcon | None = None
+
+
 def app_icon() -> QIcon:
-    icon = QIcon()
-    for name in ("reviewdesk.svg", "reviewdesk.png"):
-        path = resource("icons", name)
-        if path.is_file():
-            icon.addFile(str(path))
-    return icon
+    """The window icon from PNGs of 32 to 256 pixels: Qt decodes only the size nearest to what it
+    draws. The SVG is used only if the PNGs are missing: loading the SVG icon engine would cost
+    the first window a few milliseconds."""
+    global _icon
+    if _icon is None:
+        icon = QIcon()
+        for name in ("reviewdesk-32.png", "reviewdesk-64.png", "reviewdesk-128.png", "reviewdesk.png"):
+            path = resource("icons", name)
+            if path.is_file():
+                icon.addFile(str(path))
+        if icon.isNull():
+            icon.addFile(str(resource("icons", "reviewdesk.svg")))
+        _icon = icon
+    return QIcon(_icon)
 
 
-def apply(app: QApplication) -> None:
-    """Fusion style, the palette, the fonts, the style sheet and the window icon."""
-    if "Fusion" in QStyleFactory.keys():
+# Passed to QApplication by ui.app: the style is then made in C++ at start, which spares loading
+# the QStyle class and its enums into Python (a few milliseconds of the first window).
+STYLE_ARGS = ["-style", "Fusion"]
+
+
+def apply(app: QApplication, *, set_style: bool = True) -> None:
+    """Fusion style (unless the app was created with :data:`STYLE_ARGS`), the palette, the fonts,
+    the style sheet and the window icon."""
+    if set_style and "Fusion" in QStyleFactory.keys():
         app.setStyle("Fusion")
     app.setPalette(palette())
     register_cjk_font()

@@ -171,3 +171,20 @@ def test_chinese_renders_on_a_machine_without_cjk_fonts(tmp_path, register, dist
     done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[-1] == str(distinct)
+
+
+def test_the_app_made_by_main_uses_fusion_without_loading_qstyle(tmp_path):
+    # ui.app creates the QApplication with "-style Fusion": the style is made in C++, and the start
+    # page never loads the QStyle class (its enums cost the first window milliseconds).
+    script = ("import sys\nfrom ui import app, qt\n"
+              f"assert app.main(['x'], screenshot={str(tmp_path / 's.png')!r}) == 0\n"
+              "print('QStyle' in vars(qt))\n"
+              "qapp = app.QApplication.instance()\n"
+              "qapp.setStyleSheet('')\n"  # else style() is the style-sheet proxy over the real style
+              "print(qapp.style().name())\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_STYLE_OVERRIDE="windows",
+               XDG_CONFIG_HOME=str(tmp_path / "config"),
+               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-2:] == ["False", "fusion"]

@@ -7,7 +7,6 @@ Importing this module registers both with :mod:`ui.windows` (it is one of the
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from .. import windows
@@ -20,6 +19,8 @@ def session_kind(path: Path) -> str | None:
     Read with a plain read-only connection: deciding which window opens a file must not create
     WAL files or take locks.
     """
+    import sqlite3  # here: the start page registers this opener but need not load sqlite3
+
     try:
         conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=1.0)
     except sqlite3.Error:
