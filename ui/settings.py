@@ -1,4 +1,5 @@
-"""The user's settings: language, recent files, window geometry, disagreement thresholds.
+"""The user's settings: language, recent files, window geometry (the disagreement thresholds are
+in :mod:`ui.thresholds`, loaded with the windows that use them).
 
 Stored with :class:`QSettings` as an INI file in the user's profile (portable, readable by IT,
 no registry): on Windows ``%APPDATA%/ReviewDesk/ReviewDesk.ini``, elsewhere
@@ -8,20 +9,17 @@ no registry): on Windows ``%APPDATA%/ReviewDesk/ReviewDesk.ini``, elsewhere
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from . import i18n
 from .qt import QByteArray, QDialog, QEvent, QLabel, QMainWindow, QSettings, QVBoxLayout, QWidget
 
+if TYPE_CHECKING:
+    from .thresholds import DisagreementThresholds
+
 LANGUAGE_KEY = "ui/language"
 RECENT_KEY = "ui/recentFiles"
-RANGE_KEY = "review/disagreementRange"
-STD_DEV_KEY = "review/disagreementStdDev"
 MAX_RECENT = 10
-
-DEFAULT_RANGE = Decimal("15")
-DEFAULT_STD_DEV = Decimal("6")
 
 
 def settings() -> QSettings:
@@ -111,40 +109,6 @@ def restore_geometry(widget: QWidget, name: str) -> bool:
     return ok
 
 
-# -- disagreement thresholds --------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class DisagreementThresholds:
-    """When the panel's scores for one application count as a disagreement worth a look.
-
-    ``score_range``: highest minus lowest total score; ``std_dev``: their standard deviation.
-    """
-
-    score_range: Decimal = DEFAULT_RANGE
-    std_dev: Decimal = DEFAULT_STD_DEV
-
-
-def _decimal(value: object, default: Decimal) -> Decimal:
-    try:
-        d = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return default
-    return d if d.is_finite() and d > 0 else default
-
-
-def disagreement_thresholds() -> DisagreementThresholds:
-    s = settings()
-    return DisagreementThresholds(_decimal(s.value(RANGE_KEY, DEFAULT_RANGE), DEFAULT_RANGE),
-                                  _decimal(s.value(STD_DEV_KEY, DEFAULT_STD_DEV), DEFAULT_STD_DEV))
-
-
-def set_disagreement_thresholds(thresholds: DisagreementThresholds) -> None:
-    # Stored as text: scores are Decimal and no float should round them on the way.
-    s = settings()
-    s.setValue(RANGE_KEY, str(thresholds.score_range))
-    s.setValue(STD_DEV_KEY, str(thresholds.std_dev))
-
-
 # -- dialog -------------------------------------------------------------------------------------
 
 class SettingsDialog(QDialog):
@@ -153,6 +117,7 @@ class SettingsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         # Loaded when the dialog opens, not with the start page that imports this module.
         from .qt import QComboBox, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox
+        from .thresholds import disagreement_thresholds
 
         super().__init__(parent)
         self.setObjectName("SettingsDialog")
@@ -238,10 +203,13 @@ class SettingsDialog(QDialog):
         return str(self.language_box.currentData())
 
     def chosen_thresholds(self) -> DisagreementThresholds:
-        return DisagreementThresholds(Decimal(f"{self.range_box.value():.1f}"),
-                                      Decimal(f"{self.std_dev_box.value():.1f}"))
+        from .thresholds import from_text
+
+        return from_text(f"{self.range_box.value():.1f}", f"{self.std_dev_box.value():.1f}")
 
     def accept(self) -> None:
+        from .thresholds import set_disagreement_thresholds
+
         set_disagreement_thresholds(self.chosen_thresholds())
         choice = self.chosen_language()
         if choice != language():

@@ -29,7 +29,6 @@ from .qt import (
     QSize,
     QStackedWidget,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -40,7 +39,7 @@ from .settings import SettingsDialog
 from .style import ACCENT, ACCENT_HOVER, ACCENT_PRESSED, BORDER, MUTED, SUBTLE, SURFACE, TEXT, app_icon
 
 if TYPE_CHECKING:
-    from .qt import QDragEnterEvent, QDropEvent, QPainter
+    from .qt import QDragEnterEvent, QDropEvent, QPainter, QStyleOptionViewItem
 
 FILE_FILTER = "ReviewDesk (*.rdesk *.rdpack *.rdwork)"
 LAST_FOLDER_KEY = "ui/lastFolder"
@@ -90,6 +89,8 @@ class RecentDelegate(QStyledItemDelegate):
         option.text = ""  # the base paints background, hover and selection; paint() adds the two lines
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:  # noqa: ANN001
+        from .qt import QStyleOptionViewItem  # with the first recent file drawn, not at start
+
         super().paint(painter, option, index)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from ui import i18n, settings
+from ui import i18n, settings, thresholds
 from ui.qt import QMainWindow
-from ui.settings import DisagreementThresholds, SettingsDialog
+from ui.settings import SettingsDialog
+from ui.thresholds import DisagreementThresholds
 
 
 def make_files(folder: Path, n: int) -> list[str]:
@@ -70,18 +71,18 @@ def test_chinese_paths_round_trip(tmp_path):
 
 
 def test_thresholds_default_and_round_trip_as_decimal():
-    assert settings.disagreement_thresholds() == DisagreementThresholds(Decimal(15), Decimal(6))
-    settings.set_disagreement_thresholds(DisagreementThresholds(Decimal("12.5"), Decimal("4.5")))
-    got = settings.disagreement_thresholds()
+    assert thresholds.disagreement_thresholds() == DisagreementThresholds(Decimal(15), Decimal(6))
+    thresholds.set_disagreement_thresholds(DisagreementThresholds(Decimal("12.5"), Decimal("4.5")))
+    got = thresholds.disagreement_thresholds()
     assert got == DisagreementThresholds(Decimal("12.5"), Decimal("4.5"))
     assert isinstance(got.score_range, Decimal)
 
 
 def test_bad_threshold_values_fall_back_to_defaults():
     s = settings.settings()
-    s.setValue(settings.RANGE_KEY, "lots")
-    s.setValue(settings.STD_DEV_KEY, "-3")
-    assert settings.disagreement_thresholds() == DisagreementThresholds()
+    s.setValue(thresholds.RANGE_KEY, "lots")
+    s.setValue(thresholds.STD_DEV_KEY, "-3")
+    assert thresholds.disagreement_thresholds() == DisagreementThresholds()
 
 
 def test_language_setting_defaults_to_system_and_rejects_unknown():
@@ -114,7 +115,7 @@ def test_settings_dialog_saves_thresholds_and_switches_language(qtbot):
     dialog.std_dev_box.setValue(7.5)
     dialog.language_box.setCurrentIndex(dialog.language_box.findData(i18n.CHINESE))
     dialog.accept()
-    assert settings.disagreement_thresholds() == DisagreementThresholds(Decimal("20.0"), Decimal("7.5"))
+    assert thresholds.disagreement_thresholds() == DisagreementThresholds(Decimal("20.0"), Decimal("7.5"))
     assert settings.language() == "zh_CN"
     assert i18n.current() == "zh_CN"
 

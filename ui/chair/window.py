@@ -378,7 +378,9 @@ class ChairWindow(QMainWindow):
             return None
         self.matrix_stale = False
         path = self.path
-        t = settings.disagreement_thresholds()
+        from ..thresholds import disagreement_thresholds
+
+        t = disagreement_thresholds()
         thresholds = Thresholds(t.score_range, t.std_dev)
 
         def work(progress):
