@@ -82,6 +82,18 @@ EXCLUDES = [
 ]
 
 
+#: PyInstaller runtime hooks left out. ``pyi_rth_multiprocessing`` imports multiprocessing at
+#: every start (~5 ms of the first window) so that a frozen program can be re-spawned as a
+#: multiprocessing child; ReviewDesk never starts processes with multiprocessing (its workers are
+#: Qt threads), and the module is only in the build because ``concurrent.futures`` names it.
+UNUSED_RUNTIME_HOOKS = frozenset({"pyi_rth_multiprocessing"})
+
+
+def without_unused_runtime_hooks(scripts: list[Entry]) -> list[Entry]:
+    """``Analysis.scripts`` without :data:`UNUSED_RUNTIME_HOOKS` (the entry script stays)."""
+    return [e for e in scripts if e[0] not in UNUSED_RUNTIME_HOOKS]
+
+
 def hidden_imports(root: Path = ROOT) -> list[str]:
     """Every module of ``reviewdesk`` and ``ui``: window plug-ins are imported by name at run time."""
     names = []

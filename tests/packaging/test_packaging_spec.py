@@ -127,7 +127,9 @@ class FakeAnalysis(_Recorder):
         self.binaries = list(LINUX_BINARIES)
         self.datas = list(LINUX_DATAS)
         self.pure = [("reviewdesk", str(ROOT / "reviewdesk/__init__.py"), "PYMODULE")]
-        self.scripts = [("reviewdesk_main", str(ROOT / "packaging/reviewdesk_main.py"), "PYSOURCE")]
+        self.scripts = [("pyi_rth_multiprocessing", "/pyi/rthooks/pyi_rth_multiprocessing.py", "PYSOURCE"),
+                        ("pyi_rth_pyside6", "/pyi/rthooks/pyi_rth_pyside6.py", "PYSOURCE"),
+                        ("reviewdesk_main", str(ROOT / "packaging/reviewdesk_main.py"), "PYSOURCE")]
 
 
 class FakePYZ(_Recorder):
@@ -201,6 +203,21 @@ def test_spec_entry_and_hidden_imports_cover_every_window_plugin(spec_run):
     excludes = set(analysis.kwargs["excludes"])
     assert {"PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "tkinter"} <= excludes
     assert not excludes & {m for m in hidden}, "a module both hidden-imported and excluded"
+
+
+def test_spec_leaves_out_the_multiprocessing_runtime_hook_only(spec_run):
+    (analysis,) = made(FakeAnalysis)
+    names = [e[0] for e in analysis.scripts]
+    assert names == ["pyi_rth_pyside6", "reviewdesk_main"]
+    for exe in made(FakeEXE):
+        assert [e[0] for e in exe.args[1]] == names
+
+
+def test_nothing_reviewdesk_ships_uses_multiprocessing():
+    # The reason the runtime hook may go: no module of ours starts processes through it.
+    for path in list((ROOT / "reviewdesk").rglob("*.py")) + list((ROOT / "ui").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert "multiprocessing" not in text and "ProcessPoolExecutor" not in text, path
 
 
 def test_spec_makes_a_windowed_app_and_a_console_command_in_one_folder(spec_run, tmp_path):
