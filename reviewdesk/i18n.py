@@ -8,7 +8,6 @@ settings through :func:`set_language`.
 
 from __future__ import annotations
 
-import locale
 import os
 from dataclasses import dataclass
 
@@ -23,6 +22,8 @@ def _detect() -> str:
         value = os.environ.get(var)
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
+    import locale  # only without the environment variables (Windows); not every start needs it
+
     try:
         loc = locale.getlocale()[0] or ""
     except ValueError:  # pragma: no cover - odd locales on Windows
