@@ -103,6 +103,7 @@ def main(argv: list[str] | None = None, *, file: str | None = None, screenshot: 
             window.close()
             window.deleteLater()
             app.processEvents()
+            tasks.shutdown()  # work the window started (the demo being built) is cancelled or done
         return 0
 
     install_excepthook()

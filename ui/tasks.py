@@ -18,6 +18,7 @@ that run on the GUI thread, where widgets may be touched. Errors go to
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -43,6 +44,9 @@ from .qt import (
 SHOW_AFTER_MS = 300
 # Progress reports are passed to the GUI at most this often (s); the last one always is.
 REPORT_EVERY_S = 0.05
+
+
+log = logging.getLogger(__name__)
 
 
 class Cancelled(Exception):  # noqa: N818 - reads as what happened, like Anki's Interrupted
@@ -133,11 +137,17 @@ class _Runnable:
         try:
             result = task._fn(task._progress)
         except Cancelled:
-            task._done.emit("cancelled", None)
+            self._report("cancelled", None)
         except BaseException as exc:  # noqa: BLE001 - every error goes back to the GUI thread
-            task._done.emit("failed", exc)
+            self._report("failed", exc)
         else:
-            task._done.emit("succeeded", result)
+            self._report("succeeded", result)
+
+    def _report(self, outcome: str, value: object) -> None:
+        try:
+            self.task._done.emit(outcome, value)
+        except RuntimeError:  # the Task went with its window (closed, or the app quitting): no one to tell
+            log.debug("background work %s after its window closed: %r", outcome, value)
 
 
 class Task(QObject):

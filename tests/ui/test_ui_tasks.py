@@ -171,3 +171,27 @@ def test_a_result_for_a_closed_window_is_dropped(qtbot):
     with qtbot.waitSignal(task.finished):
         pass
     assert results == []
+
+
+def test_work_outliving_its_deleted_task_ends_quietly(qtbot, monkeypatch):
+    """The Task is gone before the worker reports (the app quit under it, as at the end of a
+    screenshot): no error escapes the worker thread ("Signal source has been deleted")."""
+    import sys
+
+    escaped = []
+    monkeypatch.setattr(sys, "excepthook", lambda *exc: escaped.append(exc))
+    started, release = threading.Event(), threading.Event()
+
+    def work(progress):
+        started.set()
+        release.wait(5)
+        raise OSError("the temporary folder vanished")
+
+    task = run_task(None, work, label="Building", on_success=None, show_after_ms=60000)
+    assert started.wait(5)
+    task.deleteLater()
+    qtbot.waitUntil(lambda: not tasks.is_valid(task))
+    release.set()
+    assert tasks.pool().waitForDone(5000)
+    QApplication.processEvents()
+    assert escaped == []
