@@ -17,7 +17,7 @@ import os
 import re
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -124,6 +124,7 @@ class Session:
         self.readonly = readonly
         self._lock = None  # a filelock.FileLock, made on the first write
         self._lock_depth = 0
+        self._triggers_suspended = False
         self._policy: Policy | None = None
         self._meta: dict[str, str] | None = None
         # A session on removable media is worked on as a local copy (reviewdesk.removable): ``path``
@@ -153,6 +154,9 @@ class Session:
         conn.text_factory = _text
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {int(LOCK_TIMEOUT * 1000)}")
+        # 64 MiB of page cache (SQLite's default is 2 MiB): a provincial session's score table
+        # (half a million rows, ~40 MB) then stays in memory while a merge or import writes it.
+        conn.execute("PRAGMA cache_size = -65536")
         return conn
 
     @classmethod
@@ -440,37 +444,64 @@ class Session:
             (seq, at, actor, action, body, prev, audit_hash(prev, seq, at, actor, action, body)))
 
     @contextmanager
-    def bulk_scores(self, pairs: set[tuple[str, str]]) -> Iterator[None]:
-        """Inside :meth:`change`: write many scores without the per-row summary triggers, then
-        recompute the ``reviews`` summary of the (application, expert) ``pairs`` written.
+    def score_triggers_suspended(self) -> Iterator[None]:
+        """Inside :meth:`change` (or one transaction around several): drop the ``scores`` summary
+        triggers now and recreate them at the end, for a batch of :meth:`bulk_scores` calls.
 
-        Dropping and recreating a trigger is part of the same transaction: a failure rolls both
-        back, and no other connection ever sees the session without its triggers.
+        Every score written meanwhile must go through :meth:`bulk_scores`, which then always
+        rewrites the summary itself. Dropping and recreating are part of the transaction: a
+        failure rolls both back, and no other connection ever sees the session without them.
         """
-        triggers = [r[0] for r in self.conn.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'scores' ORDER BY name")]
-        if not triggers or len(pairs) < 1000:
+        if self._triggers_suspended:
             yield
             return
+        triggers = [r[0] for r in self.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'scores' ORDER BY name")]
         for name in [r[0] for r in self.conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'scores'")]:
             self.conn.execute(f"DROP TRIGGER [{name}]")
-        yield
-        self.conn.executemany("DELETE FROM reviews WHERE application_id = ? AND expert_id = ?", sorted(pairs))
-        by_expert: dict[str, list[str]] = {}
-        for aid, eid in pairs:
-            by_expert.setdefault(eid, []).append(aid)
-        for eid, aids in sorted(by_expert.items()):
-            # One expert's scores through the expert index, only the applications written.
-            self.conn.execute(
-                "INSERT INTO reviews (application_id, expert_id, total2, scored, points) "
-                "SELECT application_id, expert_id, coalesce(sum(points2), 0), count(points2), "
-                "coalesce(group_concat(CASE WHEN points2 IS NOT NULL THEN criterion || ':' || points2 END), '') "
-                "FROM scores INDEXED BY scores_expert WHERE expert_id = ? "
-                "AND application_id IN (SELECT value FROM json_each(?)) GROUP BY application_id",
-                (eid, json.dumps(aids)))
+        self._triggers_suspended = True
+        try:
+            yield
+        finally:
+            self._triggers_suspended = False
         for sql in triggers:
             self.conn.execute(sql)
+
+    @contextmanager
+    def bulk_scores(self, pairs: set[tuple[str, str]],
+                    summaries: list[tuple[str, str, int, int, str]] | None = None) -> Iterator[None]:
+        """Inside :meth:`change`: write many scores without the per-row summary triggers, then
+        rewrite the ``reviews`` summary of the (application, expert) ``pairs`` written.
+
+        ``summaries``: the new summary rows of those pairs, when the caller knows them (a merged
+        package replaces an expert's scores wholly: :func:`review_summaries` of its rows); else
+        they are recomputed from the scores. Below 1,000 pairs the triggers do the work, unless
+        :meth:`score_triggers_suspended` has already taken them away.
+        """
+        if len(pairs) < 1000 and not self._triggers_suspended:
+            yield
+            return
+        with self.score_triggers_suspended():
+            yield
+            self.conn.executemany("DELETE FROM reviews WHERE application_id = ? AND expert_id = ?", sorted(pairs))
+            if summaries is not None:
+                self.conn.executemany(
+                    "INSERT INTO reviews (application_id, expert_id, total2, scored, points) VALUES (?,?,?,?,?)",
+                    summaries)
+                return
+            by_expert: dict[str, list[str]] = {}
+            for aid, eid in pairs:
+                by_expert.setdefault(eid, []).append(aid)
+            for eid, aids in sorted(by_expert.items()):
+                # One expert's scores through the expert index, only the applications written.
+                self.conn.execute(
+                    "INSERT INTO reviews (application_id, expert_id, total2, scored, points) "
+                    "SELECT application_id, expert_id, coalesce(sum(points2), 0), count(points2), "
+                    "coalesce(group_concat(CASE WHEN points2 IS NOT NULL THEN criterion || ':' || points2 END), '') "
+                    "FROM scores INDEXED BY scores_expert WHERE expert_id = ? "
+                    "AND application_id IN (SELECT value FROM json_each(?)) GROUP BY application_id",
+                    (eid, json.dumps(aids)))
 
     def set_meta(self, key: str, value: str) -> None:
         """Inside :meth:`change`: set a meta value."""
@@ -489,6 +520,23 @@ class Session:
     def decisions(self) -> dict[str, tuple[str, str]]:
         return {r[0]: (r[1], r[2]) for r in self.conn.execute(
             "SELECT application_id, kind, reason FROM decisions")}
+
+
+def review_summaries(rows: Iterable[tuple[str, str, str, int | None, str | None]]) \
+        -> list[tuple[str, str, int, int, str]]:
+    """The ``reviews`` rows of score rows ``(application, expert, criterion, points2, comment)``
+    holding *all* the scores of each (application, expert) among them: what the summary triggers
+    would leave, computed without them (``points`` lists the scored criteria in row order)."""
+    acc: dict[tuple[str, str], list] = {}
+    for aid, eid, crit, points2, _comment in rows:
+        entry = acc.get((aid, eid))
+        if entry is None:
+            entry = acc[(aid, eid)] = [0, 0, []]
+        if points2 is not None:
+            entry[0] += points2
+            entry[1] += 1
+            entry[2].append(f"{crit}:{points2}")
+    return [(aid, eid, total2, scored, ",".join(points)) for (aid, eid), (total2, scored, points) in acc.items()]
 
 
 _SQL_COMMENT = re.compile(r"--[^\n]*")

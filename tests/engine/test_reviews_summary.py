@@ -106,3 +106,65 @@ def test_bulk_imports_and_merges_rebuild_the_summary(tmp_path):
     assert summary(s.conn) == recomputed(s.conn)
     triggers = {r[0] for r in s.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert {"scores_after_insert", "scores_after_update", "scores_after_delete"} <= triggers
+
+
+def _package(path, session, expert, sequence, reviews, who):
+    import json as _json
+
+    from reviewdesk.trust.envelope import SCORE_PACKAGE, seal
+
+    payload = {"format": 1, "session_id": session.id, "expert_id": expert, "sequence": sequence,
+               "created_at": "", "software": "test", "pack_sha256": None, "reviews": reviews, "conflicts": []}
+    path.write_bytes(seal(SCORE_PACKAGE, _json.dumps(payload).encode(), who))
+    return path
+
+
+def test_a_batch_of_merges_rebuilds_the_summary_and_restores_the_triggers(tmp_path):
+    """A batch merge drops the summary triggers once and writes the summaries itself: whatever the
+    batch holds (big and small packages, comment-only rows, a refused package between good ones,
+    replaced packages), the summary equals the scores and the triggers come back."""
+    from reviewdesk.exchange import merge_packages, roster_add
+    from reviewdesk.trust import create_identity
+
+    apps = [app_row(f"A{i:04d}", "P07", i, actual_investment=10) for i in range(1200)]
+    s = build_session(tmp_path, apps, experts=3)
+    who = {}
+    for e in ("E1", "E2", "E3"):
+        who[e] = create_identity(e, "expert", "pass phrase", store=tmp_path / "keys" / e, kdf_log2_n=10)
+        roster_add(s, e, who[e].cert_pem())
+
+    def schema_version():
+        return s.conn.execute("PRAGMA schema_version").fetchone()[0]
+
+    big = [[f"A{i:04d}", c, None if i % 97 == 0 else (i % 40) * 2, "说明" if i % 97 == 0 else None]
+           for i in range(1200) for c in CRITS]
+    small = [[f"A{i:04d}", "c1", 11, None] for i in range(10)]
+    bad = [["A9999", "c1", 10, None]]  # no such application: the package is refused
+    first = [_package(tmp_path / "e1-1.rdscores", s, "E1", 1, big, who["E1"]),
+             _package(tmp_path / "e3-1.rdscores", s, "E3", 1, bad, who["E3"]),
+             _package(tmp_path / "e2-1.rdscores", s, "E2", 1, small, who["E2"])]
+    outcomes = merge_packages(s, first)
+    assert [o.status for o in outcomes] == ["merged", "refused", "merged"]
+    assert summary(s.conn) == recomputed(s.conn) and len(summary(s.conn)) == 1210
+    assert summary(s.conn)[("A0097", "E1")] == (0, 0, [])  # comment-only review: a row, no points
+
+    # Replacing packages: E1 keeps half of its applications with new scores, E2 moves elsewhere.
+    half = [[f"A{i:04d}", "c2", 5, None] for i in range(0, 1200, 2)]
+    moved = [[f"A{i:04d}", c, 8, None] for i in range(600, 1200) for c in CRITS]
+    second = [_package(tmp_path / "e1-2.rdscores", s, "E1", 2, half, who["E1"]),
+              _package(tmp_path / "e2-2.rdscores", s, "E2", 2, moved, who["E2"])]
+    assert [o.status for o in merge_packages(s, second)] == ["merged", "merged"]
+    assert s.conn.execute("PRAGMA foreign_keys").fetchone() == (1,)  # off only during the batch
+    assert summary(s.conn) == recomputed(s.conn) and len(summary(s.conn)) == 600 + 600
+    triggers = {r[0] for r in s.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {"scores_after_insert", "scores_after_update", "scores_after_delete"} <= triggers
+
+    # A batch that merges nothing (all already merged, or refused) leaves even the schema alone.
+    before = schema_version()
+    assert {o.status for o in merge_packages(s, second + first[1:2])} == {"already", "refused"}
+    assert schema_version() == before
+
+    # The triggers work again for single writes after the batches.
+    s.conn.execute("UPDATE scores SET points2 = 3 WHERE application_id = 'A0600' AND expert_id = 'E2'")
+    assert summary(s.conn) == recomputed(s.conn)
+    s.close()
