@@ -198,8 +198,12 @@ def bench_start(folder: Path, work: Path | None, repeats: int) -> None:
     bare_cpu = statistics.median(cpu["bare"])
     print(f"{'':<58} cpu    {bare_cpu:9.3f} s", flush=True)
     for name in [k for k in runs if k != "bare"]:
-        med = report(f"start: {name}", wall[name], "s")
         med_cpu = statistics.median(cpu[name])
+        if name.startswith("work copy"):  # the target here is part 1's: the list within 1.5 s
+            med = report(f"start: {name}, list shown", wall[name], "s", target=1.5)
+            print(f"{'':<58} ratio {med / bare:.2f}× bare wall (for information)", flush=True)
+            continue
+        med = report(f"start: {name}", wall[name], "s")
         print(f"{'':<58} ratio {med / bare:.2f}× bare wall, {med_cpu / bare_cpu:.2f}× bare cpu (target ≤ 1.5×)"
               f"{'  OK' if med / bare <= 1.5 else '  OVER TARGET'}", flush=True)
 
