@@ -2,8 +2,9 @@
 
     QT_QPA_PLATFORM=offscreen python tools/screenshots_expert.py [--out docs/screenshots]
 
-Screens: the scoring window with an application being scored, the conflicts-of-interest dialog,
-the summary before handing in, the unpack window for the chair's pack, and the identity dialog.
+Screens: the start page (``start-{zh,en}.png``), the scoring window with an application being
+scored, the conflicts-of-interest dialog, the summary before handing in, the unpack window for
+the chair's pack, and the identity dialog.
 Everything is made in a temporary folder (demo data, throw-away keys, settings); nothing of the
 user's is read or written.
 """
@@ -63,13 +64,14 @@ def main(argv: list[str] | None = None) -> int:
     from reviewdesk.exchange import pack, roster_add
     from reviewdesk.session import Session
     from reviewdesk.trust import create_identity
-    from ui import i18n
+    from ui import i18n, settings
     from ui.app import application
     from ui.expert.dialogs import Prompts
     from ui.expert.unpack import UnpackWindow
     from ui.expert.window import ExpertWindow
     from ui.identity import IdentityDialog
     from ui.qt import Qt
+    from ui.start import StartWindow
 
     app = application([sys.argv[0]])
 
@@ -91,6 +93,16 @@ def main(argv: list[str] | None = None) -> int:
     for lang in languages:
         i18n.install(i18n.CHINESE if lang == "zh" else i18n.ENGLISH, app)
         work_path = build_demo_work(tmp / f"demo-{lang}.rdwork")
+
+        # 0. The start page, with the files a panel member opened last.
+        settings.clear_recent_files()
+        for recent in (chair_session, pack_path, work_path):
+            settings.add_recent_file(recent)
+        start = StartWindow(remember_geometry=False)
+        start.show()
+        settle(app)
+        save(start, args.out / f"start-{lang}.png")
+        start.close()
 
         # 1. The scoring window: an application half scored, with a comment on the way.
         window = ExpertWindow.open(work_path)
