@@ -297,9 +297,6 @@ def run() -> None:  # pragma: no cover - console entry for frozen builds
     main(prog_name="reviewdesk")
 
 
-if __name__ == "__main__":  # pragma: no cover
-    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
-    main(prog_name="reviewdesk")
 
 
 # ----------------------------------------------------------------------------- trust
@@ -496,3 +493,9 @@ def verify(file: str, session_file: str | None) -> None:
     v = do_verify(file, session_path=session_file)
     for line in v.lines:
         click.echo(line)
+
+
+# At the end: `python -m reviewdesk.cli` must see every command defined above.
+if __name__ == "__main__":  # pragma: no cover
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    main(prog_name="reviewdesk")

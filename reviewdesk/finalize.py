@@ -478,17 +478,22 @@ def _verify_sealed(path: Path, session: Session | None) -> Verdict:
 
 
 def _verify_session(path: Path) -> Verdict:
+    """The database's own integrity, the audit chain, and every stored document's digest."""
     from .audit import verify_chain
+    from .documents import verify_documents
 
     with Session.open(path, readonly=True) as s:
         report = verify_chain(s)
         integrity = s.conn.execute("PRAGMA integrity_check").fetchone()[0]
-    if integrity != "ok":
-        raise VerificationFailed(msg("{p}: the database is damaged ({e})", "{p}：数据库已损坏（{e}）", p=path.name,
-                                     e=integrity))
-    if not report.ok:
-        raise VerificationFailed(msg("{p}: the audit chain breaks: {m}", "{p}：审计链断裂：{m}", p=path.name,
-                                     m=str(report.problem)))
-    return Verdict(True, "session", [str(msg("{p}: the audit chain is intact ({n} entries, head {h})",
-                                             "{p}：审计链完整（{n} 条记录，末端 {h}）", p=path.name, n=report.entries,
-                                             h=report.head[:16]))])
+        if integrity != "ok":
+            raise VerificationFailed(msg("{p}: the database is damaged ({e})", "{p}：数据库已损坏（{e}）",
+                                         p=path.name, e=integrity))
+        if not report.ok:
+            raise VerificationFailed(msg("{p}: the audit chain breaks: {m}", "{p}：审计链断裂：{m}", p=path.name,
+                                         m=str(report.problem)))
+        documents = verify_documents(s)  # raises, naming the applications and files, if one differs
+    lines = [str(msg("{p}: the audit chain is intact ({n} entries, head {h})",
+                     "{p}：审计链完整（{n} 条记录，末端 {h}）", p=path.name, n=report.entries, h=report.head[:16]))]
+    if documents.documents:
+        lines.append(documents.summary())
+    return Verdict(True, "session", lines)

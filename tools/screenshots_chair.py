@@ -12,40 +12,13 @@ key store, settings); nothing of the user's is read or written.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from shots import ROOT, sandbox, save, settle
 
 PASS = "screenshot passphrase"
-
-
-def settle(app, seconds: float = 0.3) -> None:  # noqa: ANN001
-    """Let background work finish and layouts settle."""
-    from ui.tasks import running_tasks
-
-    deadline = time.monotonic() + 120
-    while running_tasks() and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def save(widget, path: Path) -> Path:  # noqa: ANN001
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not widget.grab().save(str(path), "PNG"):
-        raise OSError(f"could not write {path}")
-    print(path)
-    return path
 
 
 def prepare(tmp: Path) -> dict:
@@ -194,13 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args(argv)
 
-    tmp = Path(tempfile.mkdtemp(prefix="reviewdesk-chair-shots-"))
-    os.environ["REVIEWDESK_HOME"] = str(tmp / "home")
-    os.environ["REVIEWDESK_INSECURE_TEST_KDF"] = "10"
-    from ui.qt import QSettings, QStandardPaths
-
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
+    tmp = sandbox("reviewdesk-chair-shots-")
 
     from ui import i18n
     from ui.app import application

@@ -11,34 +11,10 @@ read or written.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def settle(app, seconds: float = 0.3, until=None) -> None:  # noqa: ANN001
-    """Let layouts, background reads and QtPdf's page rendering finish."""
-    deadline = time.monotonic() + (30 if until else seconds)
-    while time.monotonic() < deadline:
-        app.processEvents()
-        if until is not None and until():
-            until = None
-            deadline = time.monotonic() + seconds
-        time.sleep(0.01)
-
-
-def save(widget, path: Path) -> Path:  # noqa: ANN001
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not widget.grab().save(str(path), "PNG"):
-        raise OSError(f"could not write {path}")
-    print(path)
-    return path
+from shots import ROOT, sandbox, save, settle
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,11 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args(argv)
 
-    tmp = Path(tempfile.mkdtemp(prefix="reviewdesk-shots-"))
-    from ui.qt import QSettings, QStandardPaths
-
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
+    tmp = sandbox("reviewdesk-shots-")
 
     from reviewdesk.demo import build_demo_work
     from reviewdesk.documents import documents_of

@@ -12,37 +12,12 @@ user's is read or written.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from shots import ROOT, sandbox, save, settle
 
 PASS = "screenshot passphrase"
-
-
-def settle(app, seconds: float = 0.3, until=None) -> None:  # noqa: ANN001
-    """Let layouts, polish events and background work finish."""
-    deadline = time.monotonic() + (30 if until else seconds)
-    while time.monotonic() < deadline:
-        app.processEvents()
-        if until is not None and until():
-            for _ in range(5):
-                app.processEvents()
-            return
-        time.sleep(0.01)
-
-
-def save(widget, path: Path) -> Path:  # noqa: ANN001
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not widget.grab().save(str(path), "PNG"):
-        raise OSError(f"could not write {path}")
-    print(path)
-    return path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,14 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=["zh", "en", "both"], default="both")
     args = parser.parse_args(argv)
 
-    tmp = Path(tempfile.mkdtemp(prefix="reviewdesk-shots-"))
-    os.environ["REVIEWDESK_HOME"] = str(tmp / "home")
-    os.environ["REVIEWDESK_INSECURE_TEST_KDF"] = "10"
-
-    from ui.qt import QSettings, QStandardPaths
-
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
+    tmp = sandbox("reviewdesk-shots-")
 
     from reviewdesk.demo import build_demo, build_demo_work
     from reviewdesk.exchange import pack, roster_add

@@ -57,7 +57,7 @@
 <context>
     <name>ApplicationsPage</name>
     <message>
-        <location filename="../../ui/chair/pages.py" line="+331"/>
+        <location filename="../../ui/chair/pages.py" line="+334"/>
         <source>Applications</source>
         <translation>申报</translation>
     </message>
@@ -88,16 +88,26 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Import documents…</source>
+        <translation>导入申报材料…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A folder of application forms and attachments (PDF, PNG, JPEG): one sub-folder per application (A-0001/申报书.pdf), or files whose names begin with the application&apos;s id (A-0002_申报书.pdf).</source>
+        <translation>申报书及附件所在的文件夹（PDF、PNG、JPEG）：每个申报一个子文件夹（A-0001/申报书.pdf），或文件名以申报编号开头（A-0002_申报书.pdf）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Search id, enterprise, project…</source>
         <translation>搜索编号、企业、项目…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Each file is checked whole before anything is written: a file with a problem imports nothing and lists every problem. You can also drop CSV or Excel files on this window. Double-click an application to see its scores.</source>
-        <translation>每个文件先整体检查再写入：有任何问题的文件一行也不导入，并列出全部问题。也可以把 CSV 或 Excel 文件拖到本窗口。双击申报可查看其评分。</translation>
+        <source>Each file is checked whole before anything is written: a file with a problem imports nothing and lists every problem. You can also drop CSV or Excel files, or a folder of documents, on this window. Double-click an application to see its scores.</source>
+        <translation>每个文件先整体检查再写入：有任何问题的文件一行也不导入，并列出全部问题。也可以把 CSV 或 Excel 文件、或申报材料文件夹拖到本窗口。双击申报可查看其评分。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Application</source>
         <translation>申报编号</translation>
     </message>
@@ -384,7 +394,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>ChairWindow</name>
     <message>
-        <location filename="../../ui/chair/window.py" line="+271"/>
+        <location filename="../../ui/chair/window.py" line="+276"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
@@ -405,12 +415,12 @@ Fingerprint: {fp}</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+233"/>
+        <location line="+258"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-257"/>
         <source>What-if</source>
         <translation>假设分析</translation>
     </message>
@@ -476,6 +486,11 @@ Fingerprint: {fp}</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>Application documents (a folder)…</source>
+        <translation>申报材料（文件夹）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Merge score packages…</source>
         <translation>合并评分包(&amp;M)…</translation>
     </message>
@@ -511,12 +526,12 @@ Fingerprint: {fp}</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+440"/>
+        <location line="+471"/>
         <source>Preparing the demo session…</source>
         <translation>正在准备演示会话…</translation>
     </message>
     <message>
-        <location line="-432"/>
+        <location line="-463"/>
         <source>{year} · {policy} · {file}</source>
         <translation>{year} 年度 · {policy} · {file}</translation>
     </message>
@@ -536,7 +551,7 @@ Fingerprint: {fp}</source>
         <translation>正在读取会话…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Reading the scores…</source>
         <translation>正在读取评分…</translation>
     </message>
@@ -544,6 +559,11 @@ Fingerprint: {fp}</source>
         <location line="+37"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Importing the documents in {folder}…</source>
+        <translation>正在导入 {folder} 中的申报材料…</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -662,6 +682,11 @@ Fingerprint: {fp}</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>The folder of application documents</source>
+        <translation>申报材料所在的文件夹</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Score packages to merge</source>
         <translation>要合并的评分包</translation>
     </message>
@@ -681,7 +706,7 @@ Fingerprint: {fp}</source>
         <translation>评审结果 PDF 或清单 (*.pdf *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+95"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
@@ -717,7 +742,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/chair/pages.py" line="-335"/>
+        <location filename="../../ui/chair/pages.py" line="-343"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
@@ -1080,7 +1105,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="+195"/>
+        <location filename="../../ui/errors.py" line="+189"/>
         <source>Showing the first {shown} of {total} problems; “Copy” copies all of them.</source>
         <translation>仅显示前 {shown} 条问题（共 {total} 条）；点击“复制”可复制全部。</translation>
     </message>
@@ -1095,7 +1120,7 @@ Fingerprint: {fp}</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1120,7 +1145,7 @@ Fingerprint: {fp}</source>
         <translation>问题说明</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -1529,7 +1554,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../ui/identity.py" line="+186"/>
+        <location filename="../../ui/identity.py" line="+188"/>
         <source>My identity</source>
         <translation>我的身份</translation>
     </message>
@@ -1631,7 +1656,7 @@ Fingerprint: {fp}</source>
         <translation>正在生成您的密钥…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>{name}-certificate.pem</source>
         <translation>{name}-证书.pem</translation>
     </message>
@@ -1867,7 +1892,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>PanelPage</name>
     <message>
-        <location filename="../../ui/chair/pages.py" line="+159"/>
+        <location filename="../../ui/chair/pages.py" line="+167"/>
         <source>Panel</source>
         <translation>评审团</translation>
     </message>
@@ -2437,7 +2462,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings.py" line="+224"/>
+        <location filename="../../ui/settings.py" line="+178"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2616,7 +2641,7 @@ Open a session, or drop a file on this window.</source>
         <translation>ReviewDesk {version} · 离线运行；可将文件拖放到本窗口打开</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -2943,7 +2968,7 @@ The chair must have registered this certificate for you.</source>
 <context>
     <name>_ProgressDialog</name>
     <message>
-        <location filename="../../ui/tasks.py" line="+102"/>
+        <location filename="../../ui/tasks.py" line="+106"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2956,7 +2981,7 @@ The chair must have registered this certificate for you.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="-193"/>
+        <location filename="../../ui/errors.py" line="-201"/>
         <source>The session file is in use by another program or another ReviewDesk window. Close it there, then try again.</source>
         <translation>会话文件正被其他程序或另一个 ReviewDesk 窗口使用。请先在那里关闭该文件，然后重试。</translation>
     </message>
@@ -3006,7 +3031,7 @@ The chair must have registered this certificate for you.</source>
         <translation>文件：{path}</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+191"/>
         <source>ReviewDesk ran into a problem it did not expect. This is a bug in ReviewDesk, not something you did.</source>
         <translation>ReviewDesk 遇到了意外问题。这是程序本身的缺陷，并非您的操作有误。</translation>
     </message>

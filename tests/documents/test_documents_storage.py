@@ -108,6 +108,28 @@ def test_tampered_content_is_found_by_every_reader(tmp_path, session):
     assert read_document(session, documents_of(session, "A-0001")[0].sha256).startswith(b"%PDF")
 
 
+def test_verify_session_rehashes_the_documents(tmp_path, session):
+    """``reviewdesk verify SESSION``: the audit chain intact is not enough, every stored document
+    is hashed again; one changed byte fails it, naming the application and the file."""
+    import subprocess
+    import sys
+
+    from reviewdesk.finalize import verify
+
+    make_pdf(tmp_path / "d" / "A-0001" / "申报书.pdf")
+    make_pdf(tmp_path / "d" / "A-0002" / "合同.pdf", title="合同")
+    import_documents(session, tmp_path / "d")
+    good = verify(session.path)
+    assert good.ok and any("2 document(s) checked" in line for line in good.lines)
+    _tamper(session, documents_of(session, "A-0002")[0].sha256)
+    with pytest.raises(VerificationFailed) as info:
+        verify(session.path)
+    assert "application A-0002, 合同.pdf" in str(info.value)
+    done = subprocess.run([sys.executable, "-m", "reviewdesk.cli", "verify", str(session.path)],
+                          capture_output=True, text=True, env={**__import__("os").environ, "REVIEWDESK_LANG": "en"})
+    assert done.returncode == 3 and "合同.pdf" in done.stdout + done.stderr, done.stderr
+
+
 def test_missing_chunk_is_found(tmp_path, session):
     big_pdf(tmp_path / "d" / "A-0001_大.pdf", 2 * docs.CHUNK + 10)
     import_documents(session, tmp_path / "d")

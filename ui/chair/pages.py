@@ -296,6 +296,9 @@ class ApplicationsPage(Page):
             b.clicked.connect(lambda _=False, k=kind: self.console.open_import_dialog(k))
             self.buttons[kind] = b
             bar.addWidget(b)
+        self.documents_button = QPushButton()
+        self.documents_button.clicked.connect(lambda: self.console.choose_documents_folder())
+        bar.addWidget(self.documents_button)
         bar.addStretch(1)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -334,10 +337,15 @@ class ApplicationsPage(Page):
                  "scores": self.tr("Import paper score sheets…")}
         for kind, b in self.buttons.items():
             b.setText(texts[kind])
+        self.documents_button.setText(self.tr("Import documents…"))
+        self.documents_button.setToolTip(self.tr(
+            "A folder of application forms and attachments (PDF, PNG, JPEG): one sub-folder per application "
+            "(A-0001/申报书.pdf), or files whose names begin with the application's id (A-0002_申报书.pdf)."))
         self.search.setPlaceholderText(self.tr("Search id, enterprise, project…"))
         self.hint.setText(self.tr("Each file is checked whole before anything is written: a file with a problem "
-                                  "imports nothing and lists every problem. You can also drop CSV or Excel files "
-                                  "on this window. Double-click an application to see its scores."))
+                                  "imports nothing and lists every problem. You can also drop CSV or Excel files, "
+                                  "or a folder of documents, on this window. Double-click an application to see "
+                                  "its scores."))
         self.model.set_headers([self.tr("Application"), self.tr("Program"), self.tr("Enterprise"),
                                 self.tr("Project"), self.tr("Status"), self.tr("Reviews", "complete reviews, a column"),
                                 self.tr("Requested (yuan)"), self.tr("Level"), self.tr("Credit code")])
@@ -363,7 +371,7 @@ class ApplicationsPage(Page):
         fit_columns(self.view)
 
     def set_read_only(self, read_only: bool) -> None:
-        for b in self.buttons.values():
+        for b in [*self.buttons.values(), self.documents_button]:
             b.setEnabled(not read_only)
 
     def _open(self, index) -> None:

@@ -108,6 +108,7 @@ class ChairWindow(QMainWindow):
     snapshot_loaded = Signal(object)
     matrix_loaded = Signal(object)
     imported = Signal(object)
+    documents_imported = Signal(object)
     registered = Signal(str, str)
     packed = Signal(object)
     merged = Signal(list)
@@ -241,6 +242,7 @@ class ChairWindow(QMainWindow):
         self.open_action = action(self.open_file, QKeySequence.StandardKey.Open)
         self.import_actions = {k: action(lambda _=False, k=k: self.open_import_dialog(k))
                                for k in ("applications", "experts", "conflicts", "prior-awards", "scores")}
+        self.documents_action = action(self.choose_documents_folder)
         self.merge_action = action(self.choose_packages)
         self.pack_action = action(self.open_pack_dialog)
         self.verify_action = action(self.choose_file_to_verify)
@@ -255,6 +257,8 @@ class ChairWindow(QMainWindow):
         self.import_menu = self.file_menu.addMenu("")
         for a in self.import_actions.values():
             self.import_menu.addAction(a)
+        self.import_menu.addSeparator()
+        self.import_menu.addAction(self.documents_action)
         self.file_menu.addAction(self.merge_action)
         self.file_menu.addAction(self.pack_action)
         self.file_menu.addSeparator()
@@ -265,7 +269,8 @@ class ChairWindow(QMainWindow):
         self.session_menu.addAction(self.reload_action)
         self.session_menu.addAction(self.stability_action)
         self.session_menu.addAction(self.finalize_action)
-        self.write_actions = [*self.import_actions.values(), self.merge_action, self.pack_action]
+        self.write_actions = [*self.import_actions.values(), self.documents_action, self.merge_action,
+                              self.pack_action]
 
     def retranslate(self) -> None:
         nav = {"dashboard": self.tr("Dashboard"), "applications": self.tr("Applications"),
@@ -283,6 +288,7 @@ class ChairWindow(QMainWindow):
                  "scores": self.tr("Paper score sheets…")}
         for k, a in self.import_actions.items():
             a.setText(texts[k])
+        self.documents_action.setText(self.tr("Application documents (a folder)…"))
         self.merge_action.setText(self.tr("&Merge score packages…"))
         self.pack_action.setText(self.tr("&Pack the session for the experts…"))
         self.verify_action.setText(self.tr("&Verify a shortlist or manifest…"))
@@ -428,6 +434,28 @@ class ChairWindow(QMainWindow):
             self.imported.emit(result)
 
         return self._write(self.tr("Importing {file}…").format(file=file.name), fn, done)
+
+    def import_documents(self, folder: str | os.PathLike[str]) -> Task | None:
+        """Attach the application forms and attachments in ``folder`` (one sub-folder per
+        application, or files named after it); all or nothing, cancellable, every problem listed."""
+        from reviewdesk.documents import import_documents
+
+        from ..tasks import Cancelled
+
+        source = Path(folder)
+
+        def fn(s: Session, progress):
+            def report(done: int, total: int) -> None:
+                if progress(done, total) is False:
+                    raise Cancelled()
+
+            return import_documents(s, source, progress=report)
+
+        def done(result) -> None:
+            self.statusBar().showMessage(result.summary(), 15000)
+            self.documents_imported.emit(result)
+
+        return self._write(self.tr("Importing the documents in {folder}…").format(folder=source.name), fn, done)
 
     def register_certificate(self, expert_id: str, cert_path: str | os.PathLike[str]) -> Task | None:
         from reviewdesk.exchange import roster_add
@@ -676,6 +704,13 @@ class ChairWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.pack(out, dialog.passphrase()))
         self._keep(dialog)
 
+    def choose_documents_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("The folder of application documents"),
+                                                  last_folder())
+        if folder:
+            remember_folder(Path(folder).parent)
+            self.import_documents(folder)
+
     def choose_packages(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Score packages to merge"), last_folder(),
                                                 self.tr("Score packages (*.rdscores);;All files (*)"))
@@ -759,7 +794,7 @@ class ChairWindow(QMainWindow):
         files = self._dropped(event)
         known = PACKAGE_SUFFIXES + TABLE_SUFFIXES + CERT_SUFFIXES
         if files and self.snapshot is not None and not self.snapshot.finalized and \
-                all(f.suffix.lower() in known for f in files):
+                all(f.suffix.lower() in known or f.is_dir() for f in files):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -773,7 +808,11 @@ class ChairWindow(QMainWindow):
 
     def drop_files(self, files: list[Path]) -> None:
         """Score packages are merged (all at once); a table opens the import with its preview; a
-        certificate opens its registration."""
+        certificate opens its registration; a folder's documents are attached to their applications."""
+        folders = [f for f in files if f.is_dir()]
+        if folders:
+            self.import_documents(folders[0])
+        files = [f for f in files if not f.is_dir()]
         packages = [f for f in files if f.suffix.lower() in PACKAGE_SUFFIXES]
         if packages:
             self.merge(packages)

@@ -200,3 +200,48 @@ def test_the_start_page_creates_a_session_and_hands_over_to_its_console(qtbot, t
     qtbot.waitUntil(lambda: console.snapshot is not None, timeout=WAIT_MS)
     assert not start.isVisible()
     console.close()
+
+
+def _pdf(path: Path, text: str) -> Path:
+    from reportlab.pdfgen import canvas
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    c = canvas.Canvas(str(path))
+    c.drawString(72, 720, text)
+    c.save()
+    return path
+
+
+def test_a_folder_of_documents_is_imported_from_the_console(qtbot, demo_session, tmp_path, monkeypatch):
+    """Applications page → "Import documents…": the folder is attached all or nothing, in the
+    background; a folder with a problem attaches nothing and shows every problem."""
+    import ui.tasks
+    from reviewdesk.documents import documents_of
+    from reviewdesk.session import Session
+
+    win = open_console(qtbot, demo_session)
+    assert win.applications.documents_button.isEnabled() and win.documents_action.isEnabled()
+    shown = []
+    monkeypatch.setattr(ui.tasks, "show_error", lambda parent, exc: shown.append(exc))
+
+    bad = tmp_path / "bad"
+    _pdf(bad / "A-0001" / "补充材料.pdf", "supplement")
+    (bad / "Z-9999_说明.pdf").write_bytes(_pdf(tmp_path / "x.pdf", "x").read_bytes())  # no such application
+    task = win.import_documents(bad)
+    with qtbot.waitSignal(task.failed, timeout=WAIT_MS):
+        pass
+    assert len(shown) == 1 and [p.file for p in shown[0].problems] == ["Z-9999_说明.pdf"]
+    with Session.open(demo_session, readonly=True) as s:
+        assert "补充材料.pdf" not in [d.name for d in documents_of(s, "A-0001")]
+
+    good = tmp_path / "good"
+    _pdf(good / "A-0001" / "补充材料.pdf", "supplement")
+    _pdf(good / "A-0002_审计报告.pdf", "audit")
+    with qtbot.waitSignal(win.documents_imported, timeout=WAIT_MS) as signal:
+        win.drop_files([good])  # a folder dropped on the window, as the menu's chooser would pass it
+    assert signal.args[0].attached == 2 and signal.args[0].applications == 2
+    with Session.open(demo_session, readonly=True) as s:
+        assert "补充材料.pdf" in [d.name for d in documents_of(s, "A-0001")]
+        assert "审计报告.pdf" in [d.name for d in documents_of(s, "A-0002")]
+        assert s.conn.execute("SELECT action FROM audit ORDER BY seq DESC LIMIT 1").fetchone()[0] == \
+            "import.documents"
