@@ -17,6 +17,7 @@ import hashlib
 import json
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,15 +79,44 @@ def roster_certificates(session: Session) -> dict[str, Any]:
 
 
 # ----------------------------------------------------------------------------- pack / unpack
-def _copy_database(src: Session, dest: Path) -> None:
-    """A consistent copy of a session through SQLite's backup API (never a raw file copy)."""
-    out = sqlite3.connect(str(dest))
+def _vacuum_into(conn: sqlite3.Connection, dest: Path, expected: int, report: Callable[[int], object]) -> None:
+    """``VACUUM INTO dest``: a compact, consistent copy holding only live rows (what was deleted is
+    not carried over, not even in free pages).
+
+    VACUUM reports no progress (SQLite's progress handler is not called inside it), so it runs on
+    a helper thread while this one reports how far the copy has grown, every 0.1 s, through
+    ``report(bytes written)``. If ``report`` raises (a cancel), the copy is interrupted first.
+    ``conn`` must allow use from another thread (``check_same_thread=False``); nothing else uses
+    it meanwhile: this thread only waits.
+    """
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            conn.execute("VACUUM INTO ?", (str(dest),))
+        except BaseException as e:  # noqa: BLE001 - handed back to the calling thread
+            failure.append(e)
+
+    worker = threading.Thread(target=work, name="reviewdesk-vacuum-into", daemon=True)
+    worker.start()
     try:
-        src.conn.backup(out)
-        out.execute("PRAGMA journal_mode = DELETE")
-        out.commit()
-    finally:
-        out.close()
+        while worker.is_alive():
+            try:
+                written = dest.stat().st_size
+            except OSError:
+                written = 0
+            report(min(written, expected))
+            worker.join(0.1)
+    except BaseException:
+        conn.interrupt()
+        worker.join()
+        raise
+    if failure:
+        raise failure[0]
+
+
+def _database_bytes(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA page_count").fetchone()[0] * conn.execute("PRAGMA page_size").fetchone()[0]
 
 
 def _chair_check(session: Session, identity) -> None:
@@ -115,11 +145,23 @@ def pack(session: Session, out: Path | str, identity, progress: Progress | None 
     _chair_check(session, identity)
     out = Path(out)
     fp = fingerprint(identity.certificate)
+    # Progress over three passes of about the session's size: copy, clean, sign.
+    size = max(_database_bytes(session.conn), 1)
+
+    def report(done: int) -> None:
+        if progress is not None:
+            progress(min(done, 3 * size), 3 * size)
+
     with tempfile.TemporaryDirectory(prefix="reviewdesk-pack-") as tmp:
-        payload = Path(tmp) / "pack.sqlite"
-        _copy_database(session, payload)
-        conn = sqlite3.connect(str(payload))
+        copy, payload = Path(tmp) / "copy.sqlite", Path(tmp) / "pack.sqlite"
         try:
+            _vacuum_into(session.conn, copy, size, report)  # a consistent snapshot, even while others write
+        except sqlite3.Error as e:
+            raise translate_sqlite_error(e, copy) from None
+        report(size)
+        conn = sqlite3.connect(str(copy), check_same_thread=False)
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE")
             for table in ("scores", "decisions", "audit", "prior_awards", "packages"):
                 conn.execute(f"DELETE FROM {table}")
             meta = {"kind": "pack", "chair_fingerprint": fp, "chair_name": identity.name,
@@ -127,10 +169,16 @@ def pack(session: Session, out: Path | str, identity, progress: Progress | None 
                     "packed_with": __version__, "source_audit_head": session.audit_head()}
             conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", list(meta.items()))
             conn.commit()
-            conn.execute("VACUUM")
+            # The deleted rows must not travel in free pages: the pack is a fresh compact copy.
+            _vacuum_into(conn, payload, size, lambda done: report(size + done))
+        except sqlite3.Error as e:
+            raise translate_sqlite_error(e, payload) from None
         finally:
             conn.close()
-        seal_file(SESSION_PACK, payload, out, identity, progress=progress)
+        copy.unlink()
+        report(2 * size)
+        seal_file(SESSION_PACK, payload, out, identity,
+                  progress=lambda done, total: report(2 * size + done * size // max(total, 1)))
     digest = sha256_file(out)
     with session.change("session.pack", {"file": out.name, "sha256": digest, "chair": fp}, actor=identity.name):
         if not session.meta.get("chair_fingerprint"):

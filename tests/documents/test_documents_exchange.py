@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from docfiles import make_image, make_pdf
+from docfiles import big_pdf, make_image, make_pdf
 from helpers import app_row, build_session
 
 from reviewdesk.documents import documents_of, import_documents, read_document
@@ -104,3 +104,74 @@ def test_manifest_lists_each_applications_document_digests(tmp_path, chair_sessi
     # the import itself is listed among the input files, with the digest of what it attached
     assert [f["file"] for f in manifest["input_files"]["import.documents"]] == ["docs"]
     assert verify(r.out_dir / "manifest.json").ok
+
+
+def test_the_pack_carries_no_scores_comments_decisions_or_prior_awards_even_in_free_pages(tmp_path, chair_session,
+                                                                                          people):
+    """What the pack leaves out must not be recoverable from its bytes: the deleted rows do not
+    travel in the file's free pages. Markers written into every left-out table are searched for
+    in the raw payload; the progress covers the copy, the cleaning and the signature."""
+    from helpers import credit_code, write_csv
+
+    from reviewdesk.decisions import decide
+    from reviewdesk.imports import import_prior_awards
+    from reviewdesk.trust.envelope import SESSION_PACK, open_sealed_file
+
+    s = chair_session
+    big_pdf(tmp_path / "big" / "A3_扫描件.pdf", 8 * 1024 * 1024)  # a session bigger than SQLite's page cache
+    import_documents(s, tmp_path / "big")
+    marker = "机密-MARKER-7f3a"
+    with s.change("test.comment"):
+        s.conn.execute("UPDATE scores SET comment = ? WHERE application_id = 'A1'", (f"{marker} 评语",))
+    decide(s, "A2", "exclude", f"{marker} 组长理由")
+    import_prior_awards(s, write_csv(tmp_path / "prior.csv", ["credit_code", "project_name", "program", "year",
+                                                             "amount", "level"],
+                                     [[credit_code(9), f"{marker} 项目", "P07", 2020, 100000, ""]]))
+    assert s.count("scores") and s.count("decisions") and s.count("prior_awards")
+    steps = []
+    pack_path = pack(s, tmp_path / "s.rdpack", people["chair"], progress=lambda d, t: steps.append((d, t)))
+    payload = tmp_path / "payload.sqlite"
+    open_sealed_file(pack_path, trusted=None, expected_kind=SESSION_PACK, out_payload_path=payload)
+    raw = payload.read_bytes()
+    for needle in (marker, "评语", "组长理由"):
+        assert needle.encode("utf-8") not in raw, needle
+    with Session.open(payload, readonly=True) as p:
+        assert p.count("scores") == p.count("decisions") == p.count("prior_awards") == p.count("audit") == 0
+        assert p.count("blobs") == 4 and p.count("applications") == 3
+    # One scale over the three passes (copy, clean, sign: a third each), never going back; the
+    # copy is reported from its start, each pass ends on its mark, the signature chunk by chunk.
+    total = steps[-1][1]
+    done = [d for d, _ in steps]
+    assert all(t == total for _, t in steps) and done == sorted(done) and done[-1] == total
+    assert done[0] == 0 and total // 3 in done and 2 * total // 3 in done
+    assert len([d for d in done if 2 * total / 3 < d < total]) >= 7  # 8 MiB signed in 1 MiB chunks
+
+
+def test_a_cancelled_copy_is_interrupted_and_leaves_the_connection_usable(tmp_path):
+    """The pack's copy pass reports from the waiting thread; a cancel raised there interrupts the
+    copy (SQLite's interrupt), waits for it, and hands the cancel back."""
+    import sqlite3
+
+    from reviewdesk.exchange import _vacuum_into
+
+    class Cancel(Exception):
+        pass
+
+    conn = sqlite3.connect(str(tmp_path / "src.sqlite"), check_same_thread=False)
+    conn.execute("CREATE TABLE t (x BLOB)")
+    conn.executemany("INSERT INTO t VALUES (?)", [(bytes(1000),) for _ in range(2000)])
+    conn.commit()
+    calls = []
+
+    def cancel(done: int) -> None:
+        calls.append(done)
+        raise Cancel()
+
+    with pytest.raises(Cancel):
+        _vacuum_into(conn, tmp_path / "copy.sqlite", 1 << 30, cancel)
+    assert calls == [calls[0]]  # asked once, then stopped asking
+    assert conn.execute("SELECT count(*) FROM t").fetchone() == (2000,)
+    seen = []
+    _vacuum_into(conn, tmp_path / "again.sqlite", 1 << 30, seen.append)  # and it copies afterwards
+    assert seen and sqlite3.connect(str(tmp_path / "again.sqlite")).execute("SELECT count(*) FROM t").fetchone() \
+        == (2000,)
