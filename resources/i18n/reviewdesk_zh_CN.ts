@@ -394,7 +394,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>ChairWindow</name>
     <message>
-        <location filename="../../ui/chair/window.py" line="+276"/>
+        <location filename="../../ui/chair/window.py" line="+321"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
@@ -415,12 +415,12 @@ Fingerprint: {fp}</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+258"/>
+        <location line="+271"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-270"/>
         <source>What-if</source>
         <translation>假设分析</translation>
     </message>
@@ -443,6 +443,11 @@ Fingerprint: {fp}</source>
         <location line="+1"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -526,12 +531,12 @@ Fingerprint: {fp}</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+471"/>
+        <location line="+483"/>
         <source>Preparing the demo session…</source>
         <translation>正在准备演示会话…</translation>
     </message>
     <message>
-        <location line="-463"/>
+        <location line="-475"/>
         <source>{year} · {policy} · {file}</source>
         <translation>{year} 年度 · {policy} · {file}</translation>
     </message>
@@ -551,7 +556,7 @@ Fingerprint: {fp}</source>
         <translation>正在读取会话…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Reading the scores…</source>
         <translation>正在读取评分…</translation>
     </message>
@@ -591,17 +596,42 @@ Fingerprint: {fp}</source>
         <translation>已合并评分包：{ok} / {n}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+87"/>
         <source>Stability checked. Awards resting on a single expert: {n}</source>
         <translation>稳定性检查完成。依赖单一专家的入选项：{n}</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-83"/>
         <source>Merging score packages…</source>
         <translation>正在合并评分包…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-440"/>
+        <source>award</source>
+        <translation>入选决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exclusion</source>
+        <translation>排除决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>withdrawal</source>
+        <translation>撤回决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kind} of {application}</source>
+        <translation>{application} 的{kind}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Undone: {reason}</source>
+        <translation>已撤销：{reason}</translation>
+    </message>
+    <message>
+        <location line="+448"/>
         <source>Recording the decision…</source>
         <translation>正在记录决定…</translation>
     </message>

@@ -22,6 +22,7 @@ from ..errors import show_error
 from ..qt import (
     QAction,
     QApplication,
+    QCoreApplication,
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
@@ -37,6 +38,8 @@ from ..qt import (
     QSize,
     QStackedWidget,
     Qt,
+    QUndoCommand,
+    QUndoStack,
     QUrl,
     QVBoxLayout,
     QWidget,
@@ -100,6 +103,39 @@ QLabel#dropZone {{ border: 1px dashed #9aa9b8; border-radius: 6px; padding: 10px
 def offscreen() -> bool:
     """Headless (tests, screenshots): no system viewer is opened."""
     return QGuiApplication.platformName() in ("offscreen", "minimal")
+
+
+class DecisionCommand(QUndoCommand):
+    """One decision the chair recorded. Undo puts back what stood before (the earlier decision or
+    none) and redo records it again: each is a decision of its own, audited with its reason."""
+
+    def __init__(self, window: ChairWindow, application_id: str, before: tuple[str, str] | None,
+                 kind: str, reason: str):
+        super().__init__()
+        self.window = window
+        self.application_id = application_id
+        self.before = before
+        self.kind = kind
+        self.reason = reason
+        self._recorded = True  # pushed after the decision was written: the first redo has nothing to do
+        names = {"award": QCoreApplication.translate("ChairWindow", "award"),
+                 "exclude": QCoreApplication.translate("ChairWindow", "exclusion"),
+                 "clear": QCoreApplication.translate("ChairWindow", "withdrawal")}
+        self.setText(QCoreApplication.translate("ChairWindow", "{kind} of {application}")
+                     .format(kind=names.get(kind, kind), application=application_id))
+
+    def redo(self) -> None:
+        if self._recorded:
+            self._recorded = False
+            return
+        self.window.decide(self.application_id, self.kind, self.reason, undoable=False)
+
+    def undo(self) -> None:
+        if self.before is None:
+            reason = QCoreApplication.translate("ChairWindow", "Undone: {reason}").format(reason=self.reason)
+            self.window.decide(self.application_id, "clear", reason, undoable=False)
+        else:
+            self.window.decide(self.application_id, self.before[0], self.before[1], undoable=False)
 
 
 class ChairWindow(QMainWindow):
@@ -265,6 +301,15 @@ class ChairWindow(QMainWindow):
         self.file_menu.addAction(self.verify_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.close_action)
+        # The chair's decisions can be undone (each undo is itself an audited decision).
+        self.undo_stack = QUndoStack(self)
+        self.undo_action = self.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.edit_menu = self.menuBar().addMenu("")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
         self.session_menu = self.menuBar().addMenu("")
         self.session_menu.addAction(self.reload_action)
         self.session_menu.addAction(self.stability_action)
@@ -280,6 +325,7 @@ class ChairWindow(QMainWindow):
             self.nav.item(i).setText(nav[key])
         self.file_menu.setTitle(self.tr("&File"))
         self.session_menu.setTitle(self.tr("&Session"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
         self.import_menu.setTitle(self.tr("&Import"))
         self.new_action.setText(self.tr("&New session…"))
         self.open_action.setText(self.tr("&Open…"))
@@ -369,6 +415,8 @@ class ChairWindow(QMainWindow):
             page.set_read_only(snap.finalized)
         for a in self.write_actions:
             a.setEnabled(not snap.finalized)
+        if snap.finalized:
+            self.undo_stack.clear()  # a finalized session changes no more, not even by an undo
         if self.current_page() == "scores":
             self.load_matrix()
         self.snapshot_loaded.emit(snap)
@@ -512,17 +560,27 @@ class ChairWindow(QMainWindow):
 
         return self._write(self.tr("Merging score packages…"), fn, done)
 
-    def decide(self, application_id: str, kind: str, reason: str) -> Task | None:
-        """The chair's decision (award, exclude, clear) with its written reason."""
+    def decide(self, application_id: str, kind: str, reason: str, *, undoable: bool = True) -> Task | None:
+        """The chair's decision (award, exclude, clear) with its written reason; Edit → Undo puts
+        back what stood before."""
         from reviewdesk.decisions import decide
+
+        before = self.snapshot.inputs.decisions.get(application_id) if self.snapshot else None
 
         def fn(s: Session, progress):
             decide(s, application_id, kind, reason)
 
         def done(_) -> None:
+            if undoable:
+                self.undo_stack.push(DecisionCommand(self, application_id, before, kind, reason))
             self.decided.emit(application_id, kind)
 
-        return self._write(self.tr("Recording the decision…"), fn, done)
+        def failed(exc: BaseException) -> None:
+            if not undoable:  # an undo or redo that could not be written: the steps no longer line up
+                self.undo_stack.clear()
+            show_error(self, exc)
+
+        return self._write(self.tr("Recording the decision…"), fn, done, on_failure=failed)
 
     def finalize(self, out_dir: str | os.PathLike[str], passphrase: str) -> Task | None:
         """Lock the session and write the signed PDF, the spreadsheet and the signed manifest."""

@@ -123,6 +123,33 @@ def test_a_decision_needs_a_reason(qtbot, demo_session):
     assert [a.action for a in win.snapshot.audit[:2]] == ["decision.clear", "decision.award"]
 
 
+def test_decisions_undo_and_redo_as_audited_decisions(qtbot, demo_session):
+    """Edit → Undo puts back what stood before a decision (nothing, or the earlier decision with
+    its reason); Redo records it again. Each step is a decision of its own in the audit log."""
+    win = open_console(qtbot, demo_session)
+    assert not win.undo_action.isEnabled()
+    wait_for(qtbot, win.decided, lambda: win.decide("A-0011", "award", "区级重点项目"))
+    settle(qtbot, win)
+    wait_for(qtbot, win.decided, lambda: win.decide("A-0011", "exclude", "材料不实"))
+    settle(qtbot, win)
+    assert win.snapshot.entries()["A-0011"].forced == "exclude"
+    assert win.undo_action.text() == "Undo exclusion of A-0011"
+
+    wait_for(qtbot, win.decided, win.undo_action.trigger)  # back to the award, with its own reason
+    settle(qtbot, win)
+    assert win.snapshot.inputs.decisions["A-0011"] == ("award", "区级重点项目")
+    wait_for(qtbot, win.decided, win.undo_action.trigger)  # back to no decision
+    settle(qtbot, win)
+    assert "A-0011" not in win.snapshot.inputs.decisions
+    assert not win.undo_action.isEnabled()
+    wait_for(qtbot, win.decided, win.redo_action.trigger)
+    settle(qtbot, win)
+    assert win.snapshot.inputs.decisions["A-0011"] == ("award", "区级重点项目")
+    actions = [a.action for a in win.snapshot.audit[:5]]
+    assert actions == ["decision.award", "decision.clear", "decision.award", "decision.exclude", "decision.award"]
+    assert win.snapshot.audit[1].detail["reason"] == "Undone: 区级重点项目"
+
+
 def test_cancelled_stability_leaves_no_marks(qtbot, demo_session, monkeypatch):
     import ui.chair.window as window_module
 
