@@ -284,7 +284,7 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../ui/chair/dialogs.py" line="+571"/>
+        <location filename="../../ui/chair/dialogs.py" line="+580"/>
         <source>Register an expert&apos;s certificate</source>
         <translation>登记专家证书</translation>
     </message>
@@ -1444,7 +1444,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>FinalizePage</name>
     <message>
-        <location filename="../../ui/chair/finalize.py" line="+102"/>
+        <location filename="../../ui/chair/finalize.py" line="+101"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
@@ -1504,17 +1504,7 @@ Fingerprint: {fp}</source>
         <translation>检查组长签名是否覆盖整个文件；清单还会与本会话重新计算的结果比对。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>There is no identity on this computer yet: create one with “My identity” on the start page (or `reviewdesk key new`).</source>
-        <translation>本机尚无身份：请在开始页的“我的身份”中创建（或运行 reviewdesk key new）。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Signing as {name}, fingerprint {fp}</source>
-        <translation>签名人：{name}，指纹 {fp}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Awarded: &lt;b&gt;{a}&lt;/b&gt; · on the waiting list (reserve): &lt;b&gt;{r}&lt;/b&gt; · excluded: &lt;b&gt;{x}&lt;/b&gt; · programs: {p}</source>
         <translation>入选：&lt;b&gt;{a}&lt;/b&gt; · 候补：&lt;b&gt;{r}&lt;/b&gt; · 未入选：&lt;b&gt;{x}&lt;/b&gt; · 项目类别：{p}</translation>
     </message>
@@ -1709,7 +1699,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/chair/dialogs.py" line="-424"/>
+        <location filename="../../ui/chair/dialogs.py" line="-432"/>
         <source>Applications</source>
         <translation>申报</translation>
     </message>
@@ -2069,16 +2059,6 @@ Fingerprint: {fp}</source>
         <source>Passphrase:</source>
         <translation>口令：</translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>There is no identity on this computer yet: create one with “My identity” on the start page (or `reviewdesk key new`).</source>
-        <translation>本机尚无身份：请在开始页的“我的身份”中创建（或运行 reviewdesk key new）。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Signing as {name}, fingerprint {fp}</source>
-        <translation>签名人：{name}，指纹 {fp}</translation>
-    </message>
 </context>
 <context>
     <name>RankingPage</name>
@@ -2261,7 +2241,7 @@ Fingerprint: {fp}</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/chair/dialogs.py" line="-75"/>
+        <location filename="../../ui/chair/dialogs.py" line="-64"/>
         <source>Force an award</source>
         <translation>组长决定支持</translation>
     </message>
@@ -2569,6 +2549,19 @@ Fingerprint: {fp}</source>
         <location line="+1"/>
         <source>Sign</source>
         <translation>签名</translation>
+    </message>
+</context>
+<context>
+    <name>SigningIdentity</name>
+    <message>
+        <location filename="../../ui/chair/dialogs.py" line="+61"/>
+        <source>There is no identity on this computer yet: create one with “My identity” on the start page (or `reviewdesk key new`).</source>
+        <translation>本机尚无身份：请在开始页的“我的身份”中创建（或运行 reviewdesk key new）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signing as {name}, fingerprint {fp}</source>
+        <translation>签名人：{name}，指纹 {fp}</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from ..errors import show_error
 from ..qt import (
     QAbstractItemView,
     QComboBox,
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QEvent,
@@ -506,14 +507,7 @@ class PassphraseDialog(QDialog):
         self.who.setText(self.identity_text())
 
     def identity_text(self) -> str:
-        try:
-            who = signing_identity()
-        except ReviewDeskError as exc:
-            return str(exc)
-        if who is None:
-            return self.tr("There is no identity on this computer yet: create one with “My identity” on the start "
-                           "page (or `reviewdesk key new`).")
-        return self.tr("Signing as {name}, fingerprint {fp}").format(name=who[0], fp=who[1])
+        return signing_identity_text()
 
     def passphrase(self) -> str:
         return self.edit.text()
@@ -527,6 +521,21 @@ def signing_identity() -> tuple[str, str] | None:
         return None
     cert = load_certificate()
     return certificate_name(cert), readable_fingerprint(cert)
+
+
+def signing_identity_text() -> str:
+    """Who will sign, as the passphrase dialog and the finalize page say it: the identity on this
+    computer, or how to make one."""
+    try:
+        who = signing_identity()
+    except ReviewDeskError as exc:
+        return str(exc)
+    if who is None:
+        return QCoreApplication.translate(
+            "SigningIdentity", "There is no identity on this computer yet: create one with “My identity” on the "
+                               "start page (or `reviewdesk key new`).")
+    return QCoreApplication.translate("SigningIdentity", "Signing as {name}, fingerprint {fp}").format(
+        name=who[0], fp=who[1])
 
 
 # ----------------------------------------------------------------------------- register a certificate
@@ -692,4 +701,4 @@ def _right(text: str) -> QTableWidgetItem:
 
 
 __all__ = ["NewSessionDialog", "ImportDialog", "ReasonDialog", "PassphraseDialog", "CertificateDialog",
-           "DrillDownDialog", "signing_identity", "last_folder", "remember_folder"]
+           "DrillDownDialog", "signing_identity", "signing_identity_text", "last_folder", "remember_folder"]

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reviewdesk.errors import ReviewDeskError
 from reviewdesk.finalize import Verdict
 from reviewdesk.reports.model import format_yuan
 
@@ -23,7 +22,7 @@ from ..qt import (
     QVBoxLayout,
 )
 from .data import Snapshot
-from .dialogs import last_folder, remember_folder, signing_identity
+from .dialogs import last_folder, remember_folder, signing_identity_text
 from .pages import BAD, GOOD, WARN, Page, local_time
 
 if TYPE_CHECKING:
@@ -112,17 +111,7 @@ class FinalizePage(Page):
         self.verify_button.setText(self.tr("Verify a PDF or manifest…"))
         self.verify_note.setText(self.tr("Checks the chair's signature over the whole file; a manifest is also "
                                          "checked against this session's recomputed shortlist."))
-        self.who.setText(self._who())
-
-    def _who(self) -> str:
-        try:
-            who = signing_identity()
-        except ReviewDeskError as exc:
-            return str(exc)
-        if who is None:
-            return self.tr("There is no identity on this computer yet: create one with “My identity” on the start "
-                           "page (or `reviewdesk key new`).")
-        return self.tr("Signing as {name}, fingerprint {fp}").format(name=who[0], fp=who[1])
+        self.who.setText(signing_identity_text())
 
     def show_snapshot(self, snap: Snapshot) -> None:
         super().show_snapshot(snap)
