@@ -32,6 +32,7 @@ import hashlib
 import os
 import re
 import struct
+import warnings
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, utils
+from cryptography.utils import CryptographyDeprecationWarning
 
 from ..errors import InputError, VerificationFailed
 from ..i18n import Msg, msg
@@ -325,7 +327,11 @@ def _judge(kind: str, cert_der: bytes, signature: bytes, digest: bytes, *, trust
         signer = known
     else:
         try:
-            signer = x509.load_der_x509_certificate(cert_der)
+            with warnings.catch_warnings():
+                # What cryptography only warns about today (a serial number that is not positive,
+                # against RFC 5280) no certificate ReviewDesk makes has: refuse it now.
+                warnings.simplefilter("error", CryptographyDeprecationWarning)
+                signer = x509.load_der_x509_certificate(cert_der)
         except Exception:  # ValueError, InvalidVersion, …: whatever the bytes, they were altered
             raise _changed() from None
     try:

@@ -393,3 +393,28 @@ def test_missing_input_file(tmp_path, chair):
         seal_file(env.MANIFEST, tmp_path / "nope", tmp_path / "out", chair)
     with pytest.raises(InputError):
         open_sealed_file(tmp_path / "nope", trusted=[chair.certificate], expected_kind=env.MANIFEST)
+
+
+def test_a_certificate_with_a_serial_number_that_is_not_positive_is_refused(chair):
+    """RFC 5280 serial numbers are positive; cryptography only warns about others for now (and
+    will refuse them later). A signed file carrying such a certificate is refused today, with the
+    same message as any altered certificate, whether or not the signature over it is good."""
+    import hashlib
+    import warnings
+
+    from cryptography.hazmat.primitives import serialization
+
+    from reviewdesk.trust.envelope import SESSION_PACK, _head, _sign
+
+    der = bytearray(chair.certificate.public_bytes(serialization.Encoding.DER))
+    serial = chair.certificate.serial_number.to_bytes(20, "big").lstrip(b"\0")
+    at = der.index(bytes([0x02, len(serial)]) + serial) + 2
+    der[at] |= 0x80  # the INTEGER's sign bit: now a negative serial number, the same key
+    head = _head(SESSION_PACK.encode(), bytes(der), 3)
+    data = head + _sign(chair, hashlib.sha256(head + b"abc").digest()) + b"abc"
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        with pytest.raises(VerificationFailed) as info:
+            open_sealed(data, trusted=None, expected_kind=SESSION_PACK)
+    assert "changed" in _message(info)
+    assert seen == []  # refused, not merely warned about
