@@ -32,7 +32,6 @@ import hashlib
 import os
 import re
 import struct
-import warnings
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,12 +41,18 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, utils
-from cryptography.utils import CryptographyDeprecationWarning
 
 from ..errors import InputError, VerificationFailed
 from ..i18n import Msg, msg
 from ._files import atomic_output
-from .identity import Identity, certificate_name, fingerprint, fingerprint_der, readable_fingerprint
+from .identity import (
+    Identity,
+    certificate_name,
+    fingerprint,
+    fingerprint_der,
+    readable_fingerprint,
+    strict_certificates,
+)
 
 MAGIC = b"REVIEWDESK-SIGNED/1\n"
 _MAGIC_STEM = b"REVIEWDESK-SIGNED/"
@@ -327,10 +332,7 @@ def _judge(kind: str, cert_der: bytes, signature: bytes, digest: bytes, *, trust
         signer = known
     else:
         try:
-            with warnings.catch_warnings():
-                # What cryptography only warns about today (a serial number that is not positive,
-                # against RFC 5280) no certificate ReviewDesk makes has: refuse it now.
-                warnings.simplefilter("error", CryptographyDeprecationWarning)
+            with strict_certificates():  # refused now what cryptography only warns about today
                 signer = x509.load_der_x509_certificate(cert_der)
         except Exception:  # ValueError, InvalidVersion, …: whatever the bytes, they were altered
             raise _changed() from None

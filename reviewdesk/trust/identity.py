@@ -20,6 +20,7 @@ People compare certificates aloud (the chair reads an expert's fingerprint over 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import hashlib
 import os
@@ -27,6 +28,7 @@ import re
 import secrets
 import shutil
 import unicodedata
+import warnings
 from base64 import b64encode
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +38,7 @@ from cryptography.hazmat.primitives import hashes, padding, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.oid import NameOID
 
 from ..errors import InputError, TrustError
@@ -424,6 +427,19 @@ def matches_readable(cert: x509.Certificate, text: str) -> bool:
 
 # --------------------------------------------------------------------------- foreign certificates
 
+@contextlib.contextmanager
+def strict_certificates():
+    """Certificates parsed inside are refused (ValueError) where cryptography would only warn
+    today and refuse in a later release, such as a serial number that is not positive (RFC 5280).
+    No certificate ReviewDesk makes is like that."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CryptographyDeprecationWarning)
+        try:
+            yield
+        except CryptographyDeprecationWarning as w:
+            raise ValueError(str(w)) from None
+
+
 def cert_from_pem(data: bytes) -> x509.Certificate:
     """A certificate handed over by another person (PEM, or DER), checked to be a ReviewDesk one.
 
@@ -433,10 +449,11 @@ def cert_from_pem(data: bytes) -> x509.Certificate:
     cert = None
     m = re.search(rb"-----BEGIN CERTIFICATE-----\r?\n.*?-----END CERTIFICATE-----", data or b"", re.S)
     try:
-        if m:
-            cert = x509.load_pem_x509_certificate(m.group(0))
-        elif data[:1] == b"\x30":
-            cert = x509.load_der_x509_certificate(data)
+        with strict_certificates():
+            if m:
+                cert = x509.load_pem_x509_certificate(m.group(0))
+            elif data[:1] == b"\x30":
+                cert = x509.load_der_x509_certificate(data)
     except ValueError:
         cert = None
     if cert is None:
