@@ -188,3 +188,23 @@ def test_the_app_made_by_main_uses_fusion_without_loading_qstyle(tmp_path):
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[-2:] == ["False", "fusion"]
+
+
+def test_the_start_page_loads_only_what_it_shows(tmp_path):
+    # Start-up time (issue 4: ≤ 1.5× a bare QMainWindow) is mostly what gets imported and which Qt
+    # classes get built. The start page must not pull in the session database, the CLI, Qt's PDF,
+    # chart and SVG modules, or the classes of windows and dialogs nobody opened.
+    script = ("import sys\nfrom ui import launcher, qt\n"
+              f"sys.argv = ['reviewdesk', 'open', '--screenshot', {str(tmp_path / 's.png')!r}]\n"
+              "try:\n    launcher.main()\nexcept SystemExit as exc:\n    assert exc.code == 0, exc.code\n"
+              "print(sorted(m for m in sys.modules if m in ("
+              "'click', 'sqlite3', 'decimal', 'reviewdesk.session', 'reviewdesk.policy', 'ui.chair.window', "
+              "'ui.expert.window', 'ui.thresholds', 'PySide6.QtPdf', 'PySide6.QtCharts', 'PySide6.QtSvg')))\n"
+              "print(sorted(n for n in vars(qt) if n in ("
+              "'QStyle', 'QFileDialog', 'QTableWidget', 'QPlainTextEdit', 'QComboBox', 'QDoubleSpinBox', "
+              "'QStyleOptionViewItem', 'QUndoStack')))\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-2:] == ["[]", "[]"], done.stdout
