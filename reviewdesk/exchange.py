@@ -386,7 +386,6 @@ class _MergeContext:
     apps: dict[str, tuple[str, str]]  # application -> (program, credit code)
     maxes: dict[str, dict[str, int]]  # program -> criterion -> max points
     batch: contextlib.ExitStack | None = None  # the batch's contexts, closed when it ends
-    triggers_suspended: bool = False
 
     @classmethod
     def of(cls, session: Session, batch: contextlib.ExitStack | None = None) -> _MergeContext:
@@ -403,7 +402,7 @@ class _MergeContext:
         """In a batch, before the first package writes (outside its savepoint, so a package
         refused later cannot bring the triggers back under the batch): drop the summary triggers
         for the rest of the batch. Not for a session that refuses changes: nothing is written."""
-        if self.batch is None or self.triggers_suspended or session.readonly:
+        if self.batch is None or session.score_triggers_off or session.readonly:
             return
         session.refresh()
         if session.finalized:
@@ -412,7 +411,6 @@ class _MergeContext:
             self.batch.enter_context(session.score_triggers_suspended())
         except sqlite3.Error as e:
             raise translate_sqlite_error(e, session.path) from None
-        self.triggers_suspended = True
 
 
 def merge_package(session: Session, file: Path | str, context: _MergeContext | None = None) -> MergeOutcome:

@@ -443,6 +443,11 @@ class Session:
             "INSERT INTO audit (seq, at, actor, action, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?)",
             (seq, at, actor, action, body, prev, audit_hash(prev, seq, at, actor, action, body)))
 
+    @property
+    def score_triggers_off(self) -> bool:
+        """Whether :meth:`score_triggers_suspended` is in effect (the summary is written by hand)."""
+        return self._triggers_suspended
+
     @contextmanager
     def score_triggers_suspended(self) -> Iterator[None]:
         """Inside :meth:`change` (or one transaction around several): drop the ``scores`` summary

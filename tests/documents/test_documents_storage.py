@@ -111,6 +111,7 @@ def test_tampered_content_is_found_by_every_reader(tmp_path, session):
 def test_verify_session_rehashes_the_documents(tmp_path, session):
     """``reviewdesk verify SESSION``: the audit chain intact is not enough, every stored document
     is hashed again; one changed byte fails it, naming the application and the file."""
+    import os
     import subprocess
     import sys
 
@@ -126,7 +127,7 @@ def test_verify_session_rehashes_the_documents(tmp_path, session):
         verify(session.path)
     assert "application A-0002, 合同.pdf" in str(info.value)
     done = subprocess.run([sys.executable, "-m", "reviewdesk.cli", "verify", str(session.path)],
-                          capture_output=True, text=True, env={**__import__("os").environ, "REVIEWDESK_LANG": "en"})
+                          capture_output=True, text=True, env={**os.environ, "REVIEWDESK_LANG": "en"})
     assert done.returncode == 3 and "合同.pdf" in done.stdout + done.stderr, done.stderr
 
 

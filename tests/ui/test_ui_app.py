@@ -173,6 +173,15 @@ def test_chinese_renders_on_a_machine_without_cjk_fonts(tmp_path, register, dist
     assert done.stdout.split()[-1] == str(distinct)
 
 
+def run_app_script(script: str, tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """``python -c script`` offscreen, with this checkout importable and throw-away settings."""
+    full = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+                PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]), **env)
+    done = subprocess.run([sys.executable, "-c", script], env=full, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done
+
+
 def test_the_app_made_by_main_uses_fusion_without_loading_qstyle(tmp_path):
     # ui.app creates the QApplication with "-style Fusion": the style is made in C++, and the start
     # page never loads the QStyle class (its enums cost the first window milliseconds).
@@ -182,11 +191,7 @@ def test_the_app_made_by_main_uses_fusion_without_loading_qstyle(tmp_path):
               "qapp = app.QApplication.instance()\n"
               "qapp.setStyleSheet('')\n"  # else style() is the style-sheet proxy over the real style
               "print(qapp.style().name())\n")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_STYLE_OVERRIDE="windows",
-               XDG_CONFIG_HOME=str(tmp_path / "config"),
-               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
+    done = run_app_script(script, tmp_path, QT_STYLE_OVERRIDE="windows")
     assert done.stdout.split()[-2:] == ["False", "fusion"]
 
 
@@ -203,8 +208,5 @@ def test_the_start_page_loads_only_what_it_shows(tmp_path):
               "print(sorted(n for n in vars(qt) if n in ("
               "'QStyle', 'QFileDialog', 'QTableWidget', 'QPlainTextEdit', 'QComboBox', 'QDoubleSpinBox', "
               "'QStyleOptionViewItem', 'QUndoStack')))\n")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
-               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
+    done = run_app_script(script, tmp_path)
     assert done.stdout.splitlines()[-2:] == ["[]", "[]"], done.stdout
