@@ -7,6 +7,11 @@
 
 Commit both the ``.ts`` and the ``.qm``: the app never runs the tools. ``--check`` fails when a
 string is untranslated, so CI notices a forgotten translation.
+
+``--apply FILE.json`` fills translations from a JSON object, ``{"source": "translation"}`` or
+``{"Context|source": "translation"}`` (the context-qualified key wins), into every message that
+is still unfinished; a rebase that conflicts in the ``.ts`` is resolved by taking main's file,
+running ``tools/i18n.py --apply mine.json`` and committing the result.
 """
 
 from __future__ import annotations
@@ -72,16 +77,54 @@ def unfinished(ts: Path) -> list[str]:
     return missing
 
 
+def apply(ts: Path, table: dict[str, str]) -> int:
+    """Fill unfinished messages of ``ts`` from ``table``; returns how many were filled."""
+    tree = ET.parse(ts)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            source = message.findtext("source", "")
+            text = table.get(f"{name}|{source}", table.get(source))
+            if text is None:
+                continue
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            done = translation.get("type") not in ("unfinished",) and "".join(translation.itertext()).strip()
+            if done:
+                continue
+            for child in list(translation):
+                translation.remove(child)
+            translation.attrib.pop("type", None)
+            if message.get("numerus") == "yes":
+                ET.SubElement(translation, "numerusform").text = text
+            else:
+                translation.text = text
+            filled += 1
+    if filled:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if a string is untranslated")
     parser.add_argument("--no-update", action="store_true", help="only compile the .ts files")
+    parser.add_argument("--apply", type=Path, metavar="FILE.json",
+                        help="fill unfinished translations from a JSON object (source → translation)")
     args = parser.parse_args(argv)
     I18N.mkdir(parents=True, exist_ok=True)
     status = 0
     for language in LANGUAGES:
         if not args.no_update:
             update(language)
+        if args.apply:
+            import json
+            table = json.loads(args.apply.read_text(encoding="utf-8"))
+            print(f"{ts_file(language).name}: {apply(ts_file(language), table)} filled from {args.apply}")
+            if not args.no_update:
+                update(language)  # lupdate writes the file back in its own layout
         release(language)
         missing = unfinished(ts_file(language))
         if missing:
